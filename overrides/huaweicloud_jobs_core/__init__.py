@@ -1,0 +1,1 @@
+"""Handwritten glue for the generated huaweicloud-jobs service clients."""
