@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, parse_bool, parse_int
+
+T = TypeVar("T", bound="StopJobsRequest")
+
+
+@_attrs_define
+class StopJobsRequest:
+    """
+    Attributes:
+        job_ids (list[int]): Job ID.
+        trigger_savepoint (bool | Unset): Whether to create a savepoint for a job to store the job status
+            information before stopping it. The data type is Boolean. If this
+            parameter is set to true, a savepoint is created. If this parameter is
+            set to false, no savepoint is created. The default value is false.
+             Default: False.
+    """
+
+    job_ids: list[int]
+    trigger_savepoint: bool | Unset = False
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        job_ids = self.job_ids
+
+        trigger_savepoint = self.trigger_savepoint
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "job_ids": job_ids,
+            }
+        )
+        if trigger_savepoint is not UNSET:
+            field_dict["trigger_savepoint"] = trigger_savepoint
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        job_ids = []
+        _job_ids = d.pop("job_ids")
+        for job_ids_item_data in _job_ids:
+            job_ids_item = parse_int(job_ids_item_data, "job_ids_item")
+
+            job_ids.append(job_ids_item)
+
+        _trigger_savepoint = d.pop("trigger_savepoint", UNSET)
+        trigger_savepoint: bool | Unset
+        if isinstance(_trigger_savepoint, Unset):
+            trigger_savepoint = UNSET
+        else:
+            trigger_savepoint = parse_bool(_trigger_savepoint, "trigger_savepoint")
+
+        stop_jobs_request = cls(
+            job_ids=job_ids,
+            trigger_savepoint=trigger_savepoint,
+        )
+
+        stop_jobs_request.additional_properties = d
+        return stop_jobs_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

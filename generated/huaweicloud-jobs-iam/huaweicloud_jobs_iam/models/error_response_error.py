@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, parse_int
+
+T = TypeVar("T", bound="ErrorResponseError")
+
+
+@_attrs_define
+class ErrorResponseError:
+    """
+    Attributes:
+        code (int | Unset):
+        message (str | Unset):
+        title (str | Unset):
+    """
+
+    code: int | Unset = UNSET
+    message: str | Unset = UNSET
+    title: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        message = self.message
+
+        title = self.title
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if code is not UNSET:
+            field_dict["code"] = code
+        if message is not UNSET:
+            field_dict["message"] = message
+        if title is not UNSET:
+            field_dict["title"] = title
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _code = d.pop("code", UNSET)
+        code: int | Unset
+        if isinstance(_code, Unset):
+            code = UNSET
+        else:
+            code = parse_int(_code, "code")
+
+        message = d.pop("message", UNSET)
+
+        title = d.pop("title", UNSET)
+
+        error_response_error = cls(
+            code=code,
+            message=message,
+            title=title,
+        )
+
+        error_response_error.additional_properties = d
+        return error_response_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

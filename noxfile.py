@@ -1,0 +1,75 @@
+"""Sessions: generate, lint, typecheck, tests, demo (the main job), build, publish, contract, bench.
+
+    nox -s demo                          # regenerate, then call every operation against a local server
+    nox -s lint typecheck tests          # all checks (the README's test command)
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["lint", "typecheck", "tests"]
+
+PYTHON = "3.11"
+SPECS = sorted(glob.glob("openapi/*.yaml"))
+
+
+def generated_projects() -> list[str]:
+    """Every generated distribution folder (one per spec, plus the umbrella)."""
+    return sorted(str(path) for path in (ROOT / "generated").iterdir() if (path / "pyproject.toml").exists())
+
+
+def install_project(session: nox.Session, *groups: str) -> None:
+    """The glue and every generated package, editable, plus dependency groups."""
+    editable = [arg for project in [".", *generated_projects()] for arg in ("-e", project)]
+    group_args = [arg for group in groups for arg in ("--group", group)]
+    session.install(*editable, *group_args)
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Regenerate generated/ from openapi/ (deterministic; run twice, no diff)."""
+    session.install("--group", "generate")
+    session.run("python", "tools/generate.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff on the handwritten code, openapi-spec-validator on every spec."""
+    session.install("--group", "lint")
+    session.run("ruff", "check", "overrides", "tests", "tools", "noxfile.py")
+    session.run("ruff", "format", "--check", "overrides", "tests", "tools", "noxfile.py")
+    session.run("openapi-spec-validator", *SPECS)
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the glue, every generated package and the tests."""
+    install_project(session, "typecheck")
+    packages = [arg for project in generated_projects() for arg in ("-p", Path(project).name.replace("-", "_"))]
+    session.run("mypy", "--strict", "-p", "huaweicloud_jobs_core", *packages)
+    session.run("mypy", "--strict", "tests", "tools")
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Drift check, then the test suite (real local servers, real subprocesses)."""
+    install_project(session, "test", "generate")
+    session.run("python", "tools/generate.py", "--check")
+    session.run("pytest", *session.posargs, env={"HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "ci")})
+
+
+@nox.session(python=PYTHON)
+def demo(session: nox.Session) -> None:
+    """The main job: regenerate, then stop/delete/terminate through every client against a local server."""
+    install_project(session, "generate")
+    session.run("python", "tools/generate.py")
+    install_project(session, "generate")
+    session.run("python", "tools/demo.py")

@@ -1,0 +1,232 @@
+"""The client users build: credentials, project, region, retries and timeouts, given once.
+
+``BaseCloud`` / ``BaseAsyncCloud`` hold the settings and one ``httpx`` client per
+service (one connection pool each, reused across calls, closed with the cloud).
+The generated ``huaweicloud_jobs.Cloud`` adds one typed attribute per service on
+top; nothing here knows which services exist.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any, Self
+
+import httpx
+
+from . import _spec
+from ._credentials import Credentials
+from ._endpoints import EndpointResolver
+from ._exceptions import CredentialsError
+from ._retry import RetryPolicy
+from ._signing import AkSkAuth
+from ._tokens import StaticTokenAuth
+from ._transport import AsyncTransport, SyncTransport
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+"""Connect within 5 s; each read, write and pool wait within 30 s."""
+
+USER_AGENT = "huaweicloud-jobs"
+
+
+def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
+    if value is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(value, httpx.Timeout):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ValueError(f"timeout must be a positive number of seconds or an httpx.Timeout, got {value!r}")
+    return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or 5.0))
+
+
+def _choose_auth(credentials: Credentials | None, token: str | None, auth: httpx.Auth | None) -> httpx.Auth:
+    given = [name for name, value in (("credentials", credentials), ("token", token), ("auth", auth)) if value]
+    if len(given) > 1:
+        raise CredentialsError(f"pass only one way to authenticate, got {' and '.join(given)}")
+    if auth is not None:
+        return auth
+    if credentials is not None:
+        return AkSkAuth(credentials)
+    if token:
+        return StaticTokenAuth(token)
+    raise CredentialsError(
+        "no authentication: pass credentials=Credentials(ak, sk) or token=..., "
+        "or use from_env() with HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK (or CLOUD_SDK_AK/CLOUD_SDK_SK) set"
+    )
+
+
+class _CloudBase:
+    """Settings shared by the sync and async clouds."""
+
+    def __init__(
+        self,
+        *,
+        credentials: Credentials | None = None,
+        token: str | None = None,
+        auth: httpx.Auth | None = None,
+        project_id: str | None = None,
+        region: str | None = None,
+        cloud: str = "huaweicloud",
+        endpoints: Mapping[str, str] | None = None,
+        allow_http: bool = False,
+        retry: RetryPolicy | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        verify: bool | str = True,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        self._auth = _choose_auth(credentials, token, auth)
+        self._project_id = project_id or (credentials.project_id if credentials else None)
+        self._resolver = EndpointResolver(
+            region=region, cloud=cloud, endpoints=dict(endpoints or {}), environ=environ, allow_http=allow_http
+        )
+        self._retry = retry if retry is not None else RetryPolicy()
+        self._timeout = _timeout(timeout)
+        self._verify = verify
+        self._lock = threading.Lock()
+        self._clients: dict[str, Any] = {}
+        self._transports: dict[str, Any] = {}
+        self._owns_clients = True
+
+    @classmethod
+    def from_env(
+        cls,
+        region: str | None = None,
+        *,
+        project_id: str | None = None,
+        environ: Mapping[str, str] | None = None,
+        **options: Any,
+    ) -> Self:
+        """Build from the environment, as the official SDK reads it.
+
+        Credentials: ``HUAWEICLOUD_SDK_AK``/``HUAWEICLOUD_SDK_SK`` (with
+        ``HUAWEICLOUD_SDK_SECURITY_TOKEN``), else ``CLOUD_SDK_AK``/``CLOUD_SDK_SK``, unless
+        ``token=`` or ``auth=`` is passed. Project: ``project_id=``, else
+        ``HUAWEICLOUD_SDK_PROJECT_ID``. Region: ``region=``, else ``HUAWEICLOUD_SDK_REGION``.
+        """
+        env = os.environ if environ is None else environ
+        region = region or env.get("HUAWEICLOUD_SDK_REGION") or None
+        project_id = project_id or env.get("HUAWEICLOUD_SDK_PROJECT_ID") or None
+        if "token" not in options and "auth" not in options and "credentials" not in options:
+            options["credentials"] = Credentials.from_env(env, project_id=project_id)
+        return cls(region=region, project_id=project_id, environ=environ, **options)
+
+    def with_options(
+        self, *, retry: RetryPolicy | None = None, timeout: float | httpx.Timeout | None = None
+    ) -> Self:
+        """A view with other retry/timeout settings that shares this cloud's connections.
+
+        ``cloud.with_options(retry=RetryPolicy.disabled()).drs.stop_job(...)``. Closing the
+        view does not close the shared connections; close the original.
+        """
+        view = object.__new__(type(self))
+        view.__dict__.update(
+            {key: value for key, value in self.__dict__.items() if key in _SHARED_ATTRIBUTES},
+            _retry=retry if retry is not None else self._retry,
+            _timeout=_timeout(timeout) if timeout is not None else self._timeout,
+            _transports={},
+            _owns_clients=False,
+            _lock=threading.Lock(),
+        )
+        return view
+
+    def base_url(self, service: str) -> str:
+        """The endpoint a service's calls go to."""
+        return self._resolver.base_url(service)
+
+    def _client_options(self, package: str) -> dict[str, Any]:
+        return {
+            "base_url": self._resolver.base_url(_spec.service_host_prefix(package)),
+            "auth": self._auth,
+            "timeout": self._timeout,
+            "verify": self._verify,
+            "headers": {"User-Agent": USER_AGENT},
+        }
+
+    def _transport_for(self, package: str, make_client: Callable[[], Any], make_transport: Callable[[Any], Any]) -> Any:
+        with self._lock:
+            transport = self._transports.get(package)
+            if transport is None:
+                client = self._clients.get(package)
+                if client is None:
+                    client = self._clients[package] = make_client()
+                transport = self._transports[package] = make_transport(client)
+            return transport
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(auth={self._auth!r}, project_id={self._project_id!r}, {self._resolver!r})"
+
+
+_SHARED_ATTRIBUTES = frozenset({"_auth", "_project_id", "_resolver", "_verify", "_clients", "_sleep"})
+
+
+class BaseCloud(_CloudBase):
+    """Synchronous clients. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, *, sleep: Callable[[float], None] | None = None, **settings: Any) -> None:
+        super().__init__(**settings)
+        self._sleep = sleep
+
+    def _transport(self, package: str) -> SyncTransport:
+        transport: SyncTransport = self._transport_for(
+            package,
+            lambda: httpx.Client(**self._client_options(package)),
+            lambda client: SyncTransport(
+                client,
+                project_id=self._project_id,
+                retry=self._retry,
+                timeout=self._timeout,
+                **({"sleep": self._sleep} if self._sleep else {}),
+            ),
+        )
+        return transport
+
+    def close(self) -> None:
+        if self._owns_clients:
+            with self._lock:
+                clients, self._clients = list(self._clients.values()), {}
+                self._transports.clear()
+            for client in clients:
+                client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class BaseAsyncCloud(_CloudBase):
+    """Asyncio clients. Use as an async context manager, or await :meth:`aclose`."""
+
+    def __init__(self, *, sleep: Callable[[float], Any] | None = None, **settings: Any) -> None:
+        super().__init__(**settings)
+        self._sleep = sleep
+
+    def _transport(self, package: str) -> AsyncTransport:
+        transport: AsyncTransport = self._transport_for(
+            package,
+            lambda: httpx.AsyncClient(**self._client_options(package)),
+            lambda client: AsyncTransport(
+                client,
+                project_id=self._project_id,
+                retry=self._retry,
+                timeout=self._timeout,
+                **({"sleep": self._sleep} if self._sleep else {}),
+            ),
+        )
+        return transport
+
+    async def aclose(self) -> None:
+        if self._owns_clients:
+            with self._lock:
+                clients, self._clients = list(self._clients.values()), {}
+                self._transports.clear()
+            for client in clients:
+                await client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()

@@ -1,0 +1,353 @@
+"""Exceptions raised by the huaweicloud-jobs clients: one class per meaning.
+
+Modelled on openai-python's ``_exceptions.py``.  Hierarchy::
+
+    HuaweiCloudJobsError
+    ├── CredentialsError (also ValueError)
+    ├── InvalidParameterError (also ValueError)
+    ├── ResponseValidationError
+    ├── RequestTimeoutError            catches both timeout kinds below
+    ├── TransportError
+    │   ├── ConnectionFailedError
+    │   └── ClientTimeoutError (also RequestTimeoutError)
+    └── APIStatusError
+        ├── BadRequestError            400
+        ├── AuthenticationError        401
+        ├── PermissionDeniedError      403
+        ├── NotFoundError              404
+        ├── ServerTimeoutError         408 (also RequestTimeoutError)
+        ├── ConflictError              409
+        ├── RateLimitError             429
+        ├── ServerError                5xx
+        ├── UnexpectedStatusError      any other non-2xx status
+        └── OperationFailedError       failure reported inside a 2xx body
+
+Secrets: exceptions only ever hold *response* data (status, bounded body, request
+id).  Request headers -- where the AK/SK signature, X-Auth-Token and
+X-Security-Token live -- are never stored, so they cannot leak through ``str()``,
+``repr()``, logging or pickling.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+from ._error_body import parse_error_body, request_id_from_headers
+
+__all__ = [
+    "APIStatusError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientTimeoutError",
+    "ConflictError",
+    "ConnectionFailedError",
+    "CredentialsError",
+    "HuaweiCloudJobsError",
+    "InvalidParameterError",
+    "NotFoundError",
+    "OperationFailedError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "ResponseValidationError",
+    "ServerError",
+    "ServerTimeoutError",
+    "TransportError",
+    "UnexpectedStatusError",
+    "make_status_error",
+    "status_error_class",
+]
+
+MAX_BODY_BYTES = 8 * 1024
+"""At most this many bytes of a response body are kept on an exception."""
+
+_MAX_MESSAGE_CHARS = 300
+_MAX_TOKEN_CHARS = 128  # error codes, request ids, service/operation names
+
+
+def _one_line(text: str, limit: int) -> str:
+    """Make server-controlled text safe for a single log line.
+
+    Control characters (newlines, ANSI escapes, ...) become spaces, whitespace runs
+    collapse, and anything longer than ``limit`` is cut with an ellipsis.
+    """
+    text = text[: limit * 4]  # bound the work on huge inputs
+    cleaned = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    if len(cleaned) > limit:
+        cleaned = cleaned[: limit - 1].rstrip() + "…"
+    return cleaned
+
+
+def _context(*parts: str | None) -> str:
+    """Render ``(a, b)`` from the non-empty parts, or ``""`` if there are none."""
+    present = [p for p in parts if p]
+    return f" ({', '.join(present)})" if present else ""
+
+
+def _where(service: str, operation: str) -> str:
+    return _one_line(f"{service} {operation}", _MAX_TOKEN_CHARS)
+
+
+class HuaweiCloudJobsError(Exception):
+    """Base class for every exception the library raises."""
+
+
+class CredentialsError(HuaweiCloudJobsError, ValueError):
+    """Credentials are missing or invalid (detected locally, before any request)."""
+
+
+class InvalidParameterError(HuaweiCloudJobsError, ValueError):
+    """An argument was rejected before anything was sent.
+
+    ``str()`` reads like ``invalid job_ids[1]: must be an integer in int64 range, got True``.
+    """
+
+    def __init__(self, parameter: str, reason: str) -> None:
+        self.parameter = parameter
+        self.reason = reason
+        super().__init__(f"invalid {parameter}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.parameter, self.reason))
+
+
+class ResponseValidationError(HuaweiCloudJobsError):
+    """A 2xx response whose body does not match the documented schema."""
+
+    def __init__(
+        self,
+        *,
+        service: str,
+        operation: str,
+        status_code: int,
+        reason: str,
+        body: bytes = b"",
+    ) -> None:
+        self.service = service
+        self.operation = operation
+        self.status_code = status_code
+        self.reason = reason
+        self.body = bytes(body[:MAX_BODY_BYTES])
+        super().__init__(
+            f"unexpected response body for HTTP {status_code}: "
+            f"{_one_line(reason, _MAX_MESSAGE_CHARS)}{_context(_where(service, operation))}"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        kwargs: dict[str, Any] = {
+            "service": self.service,
+            "operation": self.operation,
+            "status_code": self.status_code,
+            "reason": self.reason,
+            "body": self.body,
+        }
+        return (functools.partial(type(self), **kwargs), ())
+
+
+class RequestTimeoutError(HuaweiCloudJobsError):
+    """Base for timeouts: ``except RequestTimeoutError`` catches both the server's
+    408 (:class:`ServerTimeoutError`) and client-side timeouts (:class:`ClientTimeoutError`)."""
+
+
+class TransportError(HuaweiCloudJobsError):
+    """No usable HTTP response was received.
+
+    The caller chains the underlying ``httpx`` exception with ``raise ... from exc``.
+    """
+
+    def __init__(self, message: str, *, service: str = "", operation: str = "") -> None:
+        self.message = message
+        self.service = service
+        self.operation = operation
+        text = _one_line(message, _MAX_MESSAGE_CHARS) or "<no message>"
+        super().__init__(f"{text}{_context(_where(service, operation))}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        kwargs = {"service": self.service, "operation": self.operation}
+        return (functools.partial(type(self), self.message, **kwargs), ())
+
+
+class ConnectionFailedError(TransportError):
+    """Connecting failed, or the connection broke: refused/reset, DNS, TLS, protocol errors."""
+
+
+class ClientTimeoutError(TransportError, RequestTimeoutError):
+    """A client-side timeout (connect, read, write or pool)."""
+
+
+class APIStatusError(HuaweiCloudJobsError):
+    """The service answered with an error.
+
+    Fields come from the response only: ``error_code`` is the service code such as
+    ``DRS.10000010``, ``APIG.1002`` or ``AOM.31001306``; ``body`` keeps at most
+    :data:`MAX_BODY_BYTES` bytes.  ``str()`` is one line, e.g.
+    ``404 AOM.31001306: Execution not exist. (request_id=abc, aom terminate_execution)``.
+    """
+
+    def __init__(
+        self,
+        status_code: int,
+        *,
+        service: str,
+        operation: str,
+        error_code: str | None = None,
+        message: str | None = None,
+        common_error_code: str | None = None,
+        solution_msg: str | None = None,
+        http_code: int | None = None,
+        request_id: str | None = None,
+        body: bytes = b"",
+    ) -> None:
+        self.status_code = status_code
+        self.service = service
+        self.operation = operation
+        self.error_code = error_code
+        self.message = message
+        self.common_error_code = common_error_code
+        self.solution_msg = solution_msg
+        self.http_code = http_code
+        self.request_id = request_id
+        self.body = bytes(body[:MAX_BODY_BYTES])
+        super().__init__(self._render())
+
+    def _extra_context(self) -> str | None:
+        """Hook for subclasses: one more ``key=value`` shown in the parentheses."""
+        return None
+
+    def _render(self) -> str:
+        head = str(self.status_code)
+        if self.error_code:
+            head += " " + _one_line(self.error_code, _MAX_TOKEN_CHARS)
+        text = _one_line(self.message or "", _MAX_MESSAGE_CHARS) or "<no message>"
+        request_id = "request_id=" + _one_line(self.request_id, _MAX_TOKEN_CHARS) if self.request_id else None
+        where = _where(self.service, self.operation)
+        return f"{head}: {text}{_context(self._extra_context(), request_id, where)}"
+
+    def _init_kwargs(self) -> dict[str, Any]:
+        return {
+            "service": self.service,
+            "operation": self.operation,
+            "error_code": self.error_code,
+            "message": self.message,
+            "common_error_code": self.common_error_code,
+            "solution_msg": self.solution_msg,
+            "http_code": self.http_code,
+            "request_id": self.request_id,
+            "body": self.body,
+        }
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (functools.partial(type(self), self.status_code, **self._init_kwargs()), ())
+
+
+class BadRequestError(APIStatusError):
+    """HTTP 400."""
+
+
+class AuthenticationError(APIStatusError):
+    """HTTP 401: the signature or token was rejected."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """HTTP 403."""
+
+
+class NotFoundError(APIStatusError):
+    """HTTP 404."""
+
+
+class ServerTimeoutError(APIStatusError, RequestTimeoutError):
+    """HTTP 408."""
+
+
+class ConflictError(APIStatusError):
+    """HTTP 409."""
+
+
+class RateLimitError(APIStatusError):
+    """HTTP 429."""
+
+
+class ServerError(APIStatusError):
+    """HTTP 5xx, including non-standard ones such as 520."""
+
+
+class UnexpectedStatusError(APIStatusError):
+    """Any other non-2xx status (e.g. 499, or a 3xx that was not followed)."""
+
+
+class OperationFailedError(APIStatusError):
+    """The operation failed although the HTTP status was 2xx.
+
+    DRS, for instance, answers a batch stop with HTTP 200 and a per-job ``status``
+    plus ``error_code``/``error_msg``; a failed stop must not look like a success.
+    ``resource_id`` names the affected job/resource when the body says which.
+    """
+
+    def __init__(self, status_code: int, *, resource_id: str | None = None, **kwargs: Any) -> None:
+        self.resource_id = resource_id
+        super().__init__(status_code, **kwargs)
+
+    def _extra_context(self) -> str | None:
+        if not self.resource_id:
+            return None
+        return "resource_id=" + _one_line(self.resource_id, _MAX_TOKEN_CHARS)
+
+    def _init_kwargs(self) -> dict[str, Any]:
+        return {**super()._init_kwargs(), "resource_id": self.resource_id}
+
+
+_CLASS_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    408: ServerTimeoutError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    """The exception class for a non-2xx HTTP status.
+
+    Raises ``ValueError`` for 2xx statuses, which are not errors (use
+    :class:`OperationFailedError` for failures reported inside a 2xx body).
+    """
+    if 200 <= status_code <= 299:
+        raise ValueError(f"HTTP {status_code} is a success status, not an error")
+    if status_code in _CLASS_BY_STATUS:
+        return _CLASS_BY_STATUS[status_code]
+    if 500 <= status_code <= 599:
+        return ServerError
+    return UnexpectedStatusError
+
+
+def make_status_error(
+    status_code: int,
+    body: bytes,
+    headers: Mapping[str, str],
+    *,
+    service: str,
+    operation: str,
+) -> APIStatusError:
+    """Build the right :class:`APIStatusError` subclass from a non-2xx response.
+
+    ``headers`` are the *response* headers; only the request id is taken from them.
+    """
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
+    details = parse_error_body(body, content_type)
+    return status_error_class(status_code)(
+        status_code,
+        service=service,
+        operation=operation,
+        error_code=details.error_code,
+        message=details.message,
+        common_error_code=details.common_error_code,
+        solution_msg=details.solution_msg,
+        http_code=details.http_code,
+        request_id=request_id_from_headers(headers),
+        body=body,
+    )

@@ -1,0 +1,131 @@
+"""Checking arguments against their documented schema before anything is sent.
+
+Only the JSON-Schema keywords the specs use are interpreted: ``type`` (with
+``format: int32/int64`` ranges), ``enum``, ``minLength``/``maxLength``,
+``pattern``, ``minimum``/``maximum``, ``items``, ``properties`` and ``required``.
+A violation raises :class:`InvalidParameterError` naming the parameter, e.g.
+``invalid job_ids[1]: must be an integer, got True``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from ._exceptions import InvalidParameterError
+from ._spec import JsonSchema, OperationInputs
+
+_INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+_JSON_TYPES = {"object": "an object", "array": "an array", "string": "a string", "boolean": "a boolean"}
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def check_value(value: object, schema: JsonSchema, name: str) -> None:
+    """Raise :class:`InvalidParameterError` unless ``value`` satisfies ``schema``."""
+    kind = schema.get("type")
+    if kind == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidParameterError(name, f"must be an integer, got {_shown(value)}")
+        bounds = _INT_RANGES.get(schema.get("format", ""))
+        if bounds and not bounds[0] <= value <= bounds[1]:
+            raise InvalidParameterError(name, f"must fit in {schema['format']}, got {value}")
+    elif kind == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidParameterError(name, f"must be a number, got {_shown(value)}")
+    elif kind == "string":
+        if not isinstance(value, str):
+            raise InvalidParameterError(name, f"must be a string, got {_shown(value)}")
+        _check_string(value, schema, name)
+    elif kind == "boolean":
+        if not isinstance(value, bool):
+            raise InvalidParameterError(name, f"must be a boolean, got {_shown(value)}")
+    elif kind == "array":
+        if not isinstance(value, list | tuple):
+            raise InvalidParameterError(name, f"must be an array, got {_shown(value)}")
+        items = schema.get("items")
+        if items:
+            for index, item in enumerate(value):
+                check_value(item, items, f"{name}[{index}]")
+    elif kind == "object":
+        if not isinstance(value, Mapping):
+            raise InvalidParameterError(name, f"must be an object, got {_shown(value)}")
+        _check_object(value, schema, name)
+    if "enum" in schema and value not in schema["enum"]:
+        allowed = ", ".join(repr(option) for option in schema["enum"])
+        raise InvalidParameterError(name, f"must be one of {allowed}, got {_shown(value)}")
+    if kind in ("integer", "number"):
+        assert isinstance(value, int | float)
+        if "minimum" in schema and value < schema["minimum"]:
+            raise InvalidParameterError(name, f"must be >= {schema['minimum']}, got {value}")
+        if "maximum" in schema and value > schema["maximum"]:
+            raise InvalidParameterError(name, f"must be <= {schema['maximum']}, got {value}")
+
+
+def _check_string(value: str, schema: JsonSchema, name: str) -> None:
+    length = len(value)
+    minimum, maximum = schema.get("minLength"), schema.get("maxLength")
+    if minimum is not None and length < minimum or maximum is not None and length > maximum:
+        if minimum == maximum:
+            expected = f"exactly {minimum} characters"
+        elif maximum is None:
+            expected = f"at least {minimum} characters"
+        elif minimum is None:
+            expected = f"at most {maximum} characters"
+        else:
+            expected = f"{minimum} to {maximum} characters"
+        raise InvalidParameterError(name, f"must be {expected}, got {length}")
+    pattern = schema.get("pattern")
+    if pattern is not None and not _compiled(pattern).search(value):
+        raise InvalidParameterError(name, f"must match {pattern!r}, got {_shown(value)}")
+
+
+def _check_object(value: Mapping[Any, Any], schema: JsonSchema, name: str) -> None:
+    prefix = f"{name}." if name else ""
+    for required in schema.get("required", ()):
+        if required not in value:
+            raise InvalidParameterError(f"{prefix}{required}", "is required")
+    properties = schema.get("properties", {})
+    for key, item in value.items():
+        if key in properties:
+            check_value(item, properties[key], f"{prefix}{key}")
+
+
+def _is_unset(value: object) -> bool:
+    # Each generated package has its own ``Unset`` class; all mean "not given".
+    return type(value).__name__ == "Unset"
+
+
+def check_arguments(inputs: OperationInputs, arguments: Mapping[str, object], body: object) -> None:
+    """Check path/query/header arguments and the JSON body of one call."""
+    for parameter in inputs.parameters:
+        if parameter.location == "header" and parameter.name.lower() == "content-type":
+            continue  # set by the generated code, never by callers
+        value = arguments.get(parameter.name)
+        if value is None or _is_unset(value):
+            if parameter.required:
+                raise InvalidParameterError(parameter.name, "is required")
+            continue
+        check_value(value, parameter.schema, parameter.name)
+        if parameter.location == "path":
+            _check_path_segment(value, parameter.name)
+    if inputs.body is not None and body is not None:
+        check_value(body, inputs.body, "")
+
+
+def _check_path_segment(value: object, name: str) -> None:
+    """Values that would change the route even when percent-encoded."""
+    if value == "":
+        raise InvalidParameterError(name, "must not be empty")
+    if value in (".", ".."):
+        raise InvalidParameterError(name, f"{value!r} is a dot segment: URL normalisation would change the route")

@@ -1,0 +1,183 @@
+"""Regenerate generated/ from openapi/*.yaml, or check that generated/ is up to date.
+
+One spec, one package: ``openapi/<service>.yaml`` becomes the distribution
+``huaweicloud-jobs-<service>`` (import ``huaweicloud_jobs_<service>``), produced by
+openapi-python-client with the templates in ``templates/client``. The umbrella
+package ``huaweicloud-jobs`` (``templates/umbrella``) lists every service, so a new
+spec file is the only change a new service needs.
+
+    python tools/generate.py            # rewrite generated/
+    python tools/generate.py --check    # exit 1, naming stale packages, if generated/ differs
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import jinja2
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST_PREFIX = "huaweicloud-jobs"
+UMBRELLA = DIST_PREFIX
+REGENERATE_HINT = "run `nox -s generate` and commit generated/ together with the spec"
+
+
+def distribution_name(service: str) -> str:
+    return f"{DIST_PREFIX}-{service}"
+
+
+def import_name(distribution: str) -> str:
+    return distribution.replace("-", "_")
+
+
+def load_spec(path: Path) -> dict[str, object]:
+    with path.open(encoding="utf-8") as handle:
+        spec = yaml.safe_load(handle)
+    if not isinstance(spec, dict):
+        raise SystemExit(f"{path}: not an OpenAPI document")
+    return spec
+
+
+def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[str, str]:
+    """Run openapi-python-client for one spec into ``out_dir/<distribution>``."""
+    service = spec_path.stem
+    distribution = distribution_name(service)
+    package = import_name(distribution)
+    spec = load_spec(spec_path)
+    config = yaml.safe_load((templates / "config.yaml").read_text(encoding="utf-8"))
+    config.update(project_name_override=distribution, package_name_override=package)
+    target = out_dir / distribution
+    with tempfile.TemporaryDirectory() as tmp:
+        config_path = Path(tmp) / "config.json"
+        config_path.write_text(json.dumps(config), encoding="utf-8")
+        result = subprocess.run(
+            [
+                sys.executable, "-m", "openapi_python_client", "generate",
+                "--path", str(spec_path),
+                "--config", str(config_path),
+                "--custom-template-path", str(templates / "client"),
+                "--meta", "uv",
+                "--output-path", str(target),
+                "--overwrite",
+                "--fail-on-warning",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+    if result.returncode != 0:
+        raise SystemExit(f"openapi-python-client failed for {spec_path.name}:\n{result.stdout}\n{result.stderr}")
+    raw = spec_path.read_bytes()
+    package_dir = target / package
+    (package_dir / "openapi.json").write_text(
+        json.dumps(spec, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8"
+    )
+    (package_dir / "SPEC-SHA256").write_text(hashlib.sha256(raw).hexdigest() + "\n", encoding="utf-8")
+    (package_dir / "py.typed").write_text("", encoding="utf-8")
+    info = spec["info"]
+    assert isinstance(info, dict)
+    return {"service": service, "distribution": distribution, "package": package, "version": str(info["version"])}
+
+
+def generate_umbrella(services: list[dict[str, str]], templates: Path, out_dir: Path) -> None:
+    """Render the umbrella package that wires every service into one ``Cloud`` entry point."""
+    source = templates / "umbrella"
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(source),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    version = (source / "VERSION").read_text(encoding="utf-8").strip()
+    target = out_dir / UMBRELLA
+    for template_path in sorted(source.rglob("*.jinja")):
+        relative = template_path.relative_to(source).with_suffix("")
+        destination = target / str(relative).replace("PACKAGE", import_name(UMBRELLA))
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        text = env.get_template(str(template_path.relative_to(source))).render(services=services, version=version)
+        destination.write_text(text, encoding="utf-8")
+    subprocess.run(["ruff", "format", "--no-cache", "--quiet", str(target)], check=True)
+
+
+def generate_all(specs_dir: Path, templates: Path, out_dir: Path) -> list[str]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    services = [generate_service(path, templates, out_dir) for path in sorted(specs_dir.glob("*.yaml"))]
+    generate_umbrella(services, templates, out_dir)
+    return [service["distribution"] for service in services] + [UMBRELLA]
+
+
+def differing_files(expected: Path, actual: Path) -> list[str]:
+    """Relative paths that differ between two trees (missing, extra or changed)."""
+    differences: list[str] = []
+
+    def walk(comparison: filecmp.dircmp[str], prefix: str) -> None:
+        for name in comparison.left_only + comparison.right_only + comparison.funny_files:
+            differences.append(prefix + name)
+        _, mismatch, errors = filecmp.cmpfiles(
+            comparison.left, comparison.right, comparison.common_files, shallow=False
+        )
+        differences.extend(prefix + name for name in mismatch + errors)
+        for name, sub in comparison.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(expected, actual, ignore=["__pycache__", ".ruff_cache"]), "")
+    return sorted(differences)
+
+
+def check(specs_dir: Path, templates: Path, generated: Path) -> int:
+    """Regenerate into a scratch folder and compare with ``generated``, package by package."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "generated"
+        expected = generate_all(specs_dir, templates, fresh)
+        present = sorted(p.name for p in generated.iterdir() if p.is_dir()) if generated.exists() else []
+        stale: dict[str, list[str]] = {}
+        for name in sorted(set(expected) | set(present)):
+            if name not in present:
+                stale[name] = ["(package missing)"]
+            elif name not in expected:
+                stale[name] = ["(no spec generates this package)"]
+            else:
+                files = differing_files(fresh / name, generated / name)
+                if files:
+                    stale[name] = files
+    if not stale:
+        print(f"generated/ is up to date ({len(expected)} packages)")
+        return 0
+    for name, files in stale.items():
+        shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+        print(f"STALE: generated/{name} differs from what openapi/ generates: {shown}", file=sys.stderr)
+    print(f"generated/ is out of date: {REGENERATE_HINT}.", file=sys.stderr)
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    parser.add_argument("--specs", type=Path, default=ROOT / "openapi")
+    parser.add_argument("--templates", type=Path, default=ROOT / "templates")
+    parser.add_argument("--generated", type=Path, default=ROOT / "generated")
+    args = parser.parse_args(argv)
+    if args.check:
+        return check(args.specs, args.templates, args.generated)
+    with tempfile.TemporaryDirectory(dir=args.generated.parent) as tmp:
+        fresh = Path(tmp) / "generated"
+        names = generate_all(args.specs, args.templates, fresh)
+        shutil.rmtree(args.generated, ignore_errors=True)
+        fresh.rename(args.generated)
+    print(f"generated {len(names)} packages: {', '.join(names)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
