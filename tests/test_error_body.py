@@ -84,9 +84,7 @@ def test_nested_error_object() -> None:
 def test_nested_only_falls_back_to_error_code_then_code() -> None:
     only_nested = b'{"error": {"code": "403", "message": "denied", "error_code": null, "title": "Forbidden"}}'
     assert parse_error_body(only_nested) == ErrorDetails(error_code="403", message="denied")
-    nested_specific = (
-        b'{"error": {"code": "403", "message": "generic", "error_code": "IAM.0001", "error_msg": "x"}}'
-    )
+    nested_specific = b'{"error": {"code": "403", "message": "generic", "error_code": "IAM.0001", "error_msg": "x"}}'
     assert parse_error_body(nested_specific) == ErrorDetails(error_code="IAM.0001", message="x")
 
 

@@ -94,9 +94,7 @@ def test_status_error_class_rejects_success(status: int) -> None:
 
 
 def test_timeouts_share_a_base_and_keep_their_families() -> None:
-    server = ServerTimeoutError(
-        408, **AOM, error_code="common.00000408", message="timeout exception occurred"
-    )
+    server = ServerTimeoutError(408, **AOM, error_code="common.00000408", message="timeout exception occurred")
     client = ClientTimeoutError("read timed out", **AOM)
     for err in (server, client):
         with pytest.raises(RequestTimeoutError):
@@ -131,8 +129,7 @@ def test_str_full() -> None:
         request_id="abc",
     )
     assert str(err) == (
-        "404 AOM.31001306: Execution not exist. recordInfo is not exist. "
-        "(request_id=abc, aom terminate_execution)"
+        "404 AOM.31001306: Execution not exist. recordInfo is not exist. (request_id=abc, aom terminate_execution)"
     )
     assert repr(err).startswith("NotFoundError(")
 
@@ -140,10 +137,7 @@ def test_str_full() -> None:
 def test_str_degrades_gracefully() -> None:
     assert str(ServerError(502, **AOM)) == "502: <no message> (aom terminate_execution)"
     assert str(ServerError(502, service="", operation="")) == "502: <no message>"
-    assert (
-        str(ServerError(503, service="drs", operation="", request_id="r"))
-        == "503: <no message> (request_id=r, drs)"
-    )
+    assert str(ServerError(503, service="drs", operation="", request_id="r")) == "503: <no message> (request_id=r, drs)"
     assert str(ServerError(500, **AOM, error_code="X.1")) == "500 X.1: <no message> (aom terminate_execution)"
     assert str(ServerError(500, **AOM, message="\n \t")) == "500: <no message> (aom terminate_execution)"
 
@@ -205,13 +199,11 @@ def test_make_status_error_from_a_response() -> None:
         body,
     )
     assert str(err) == (
-        "401 APIG.1002: Incorrect token or token resolution failed "
-        "(request_id=rid-9, lakeformation stop_sync_task)"
+        "401 APIG.1002: Incorrect token or token resolution failed (request_id=rid-9, lakeformation stop_sync_task)"
     )
     aom = make_status_error(
         404,
-        b'{"error_code":"AOM.31001306","error_msg":"Execution not exist. recordInfo is not exist.",'
-        b'"http_code":404}',
+        b'{"error_code":"AOM.31001306","error_msg":"Execution not exist. recordInfo is not exist.","http_code":404}',
         {},
         **AOM,
     )
@@ -249,9 +241,7 @@ ALL_INSTANCES: list[HuaweiCloudJobsError] = [
     ConnectionFailedError("reset", **AOM),
     ClientTimeoutError("read timeout", service="dli", operation="cancel"),
     ServerTimeoutError(408, **AOM, message="m"),
-    NotFoundError(
-        404, **AOM, error_code="AOM.31001306", message="m", http_code=404, request_id="r", body=b"b"
-    ),
+    NotFoundError(404, **AOM, error_code="AOM.31001306", message="m", http_code=404, request_id="r", body=b"b"),
     OperationFailedError(200, service="drs", operation="stop", error_code="DRS.1", resource_id="j"),
 ]
 

@@ -32,6 +32,12 @@ UMBRELLA = DIST_PREFIX
 REGENERATE_HINT = "run `nox -s generate` and commit generated/ together with the spec"
 
 
+def tool_environment() -> dict[str, str]:
+    """The environment for openapi-python-client and its ruff post-hooks: this interpreter's tools first."""
+    bin_dir = str(Path(sys.executable).parent)
+    return {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""), "PYTHONHASHSEED": "0"}
+
+
 def distribution_name(service: str) -> str:
     return f"{DIST_PREFIX}-{service}"
 
@@ -62,18 +68,26 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
         config_path.write_text(json.dumps(config), encoding="utf-8")
         result = subprocess.run(
             [
-                sys.executable, "-m", "openapi_python_client", "generate",
-                "--path", str(spec_path),
-                "--config", str(config_path),
-                "--custom-template-path", str(templates / "client"),
-                "--meta", "uv",
-                "--output-path", str(target),
+                sys.executable,
+                "-m",
+                "openapi_python_client",
+                "generate",
+                "--path",
+                str(spec_path),
+                "--config",
+                str(config_path),
+                "--custom-template-path",
+                str(templates / "client"),
+                "--meta",
+                "uv",
+                "--output-path",
+                str(target),
                 "--overwrite",
                 "--fail-on-warning",
             ],
             capture_output=True,
             text=True,
-            env={**os.environ, "PYTHONHASHSEED": "0"},
+            env=tool_environment(),
         )
     if result.returncode != 0:
         raise SystemExit(f"openapi-python-client failed for {spec_path.name}:\n{result.stdout}\n{result.stderr}")
@@ -86,13 +100,18 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
     (package_dir / "py.typed").write_text("", encoding="utf-8")
     info = spec["info"]
     assert isinstance(info, dict)
-    return {"service": service, "distribution": distribution, "package": package, "version": str(info["version"])}
+    return {
+        "service": service,
+        "distribution": distribution,
+        "package": package,
+        "version": str(info["version"]),
+    }
 
 
 def generate_umbrella(services: list[dict[str, str]], templates: Path, out_dir: Path) -> None:
     """Render the umbrella package that wires every service into one ``Cloud`` entry point."""
     source = templates / "umbrella"
-    env = jinja2.Environment(
+    env = jinja2.Environment(  # noqa: S701 (renders Python and TOML, not HTML)
         loader=jinja2.FileSystemLoader(source),
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -107,7 +126,7 @@ def generate_umbrella(services: list[dict[str, str]], templates: Path, out_dir: 
         destination.parent.mkdir(parents=True, exist_ok=True)
         text = env.get_template(str(template_path.relative_to(source))).render(services=services, version=version)
         destination.write_text(text, encoding="utf-8")
-    subprocess.run(["ruff", "format", "--no-cache", "--quiet", str(target)], check=True)
+    subprocess.run(["ruff", "format", "--no-cache", "--quiet", str(target)], check=True, env=tool_environment())
 
 
 def generate_all(specs_dir: Path, templates: Path, out_dir: Path) -> list[str]:

@@ -84,8 +84,13 @@ def load_routes(specs: Path = SPECS) -> list[Route]:
             for method, operation in item.items():
                 if method in ("get", "put", "post", "delete", "patch"):
                     routes.append(
-                        Route(spec_path.stem, operation["operationId"], method.upper(), re.compile(regex),
-                              _success_reply(operation))
+                        Route(
+                            spec_path.stem,
+                            operation["operationId"],
+                            method.upper(),
+                            re.compile(regex),
+                            _success_reply(operation),
+                        )
                     )
     return routes
 
@@ -108,13 +113,16 @@ class LocalServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 raw_path = self.path.split("?", 1)[0]
-                route = next(
-                    (r for r in server.routes if r.method == self.command and r.pattern.match(raw_path)), None
-                )
+                route = next((r for r in server.routes if r.method == self.command and r.pattern.match(raw_path)), None)
                 with server._lock:
                     server.requests.append(
-                        Received(self.command, self.path, dict(self.headers.items()), body,
-                                 route.operation if route else None)
+                        Received(
+                            self.command,
+                            self.path,
+                            dict(self.headers.items()),
+                            body,
+                            route.operation if route else None,
+                        )
                     )
                     reply = server._queue.popleft() if server._queue else None
                 if reply is None:
@@ -122,7 +130,9 @@ class LocalServer:
                 if reply.delay:
                     time.sleep(reply.delay)
                 self.send_response(reply.status)
-                headers = {"X-Request-Id": f"local-{len(server.requests)}", **reply.headers}
+                headers = dict(reply.headers)
+                if not any(name.lower() == "x-request-id" for name in headers):
+                    headers["X-Request-Id"] = f"local-{len(server.requests)}"
                 for name, value in headers.items():
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(reply.body)))
@@ -139,7 +149,7 @@ class LocalServer:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 
     @property
     def base_url(self) -> str:

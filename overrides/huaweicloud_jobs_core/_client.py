@@ -78,7 +78,11 @@ class _CloudBase:
         self._auth = _choose_auth(credentials, token, auth)
         self._project_id = project_id or (credentials.project_id if credentials else None)
         self._resolver = EndpointResolver(
-            region=region, cloud=cloud, endpoints=dict(endpoints or {}), environ=environ, allow_http=allow_http
+            region=region,
+            cloud=cloud,
+            endpoints=dict(endpoints or {}),
+            environ=environ,
+            allow_http=allow_http,
         )
         self._retry = retry if retry is not None else RetryPolicy()
         self._timeout = _timeout(timeout)
@@ -111,9 +115,7 @@ class _CloudBase:
             options["credentials"] = Credentials.from_env(env, project_id=project_id)
         return cls(region=region, project_id=project_id, environ=environ, **options)
 
-    def with_options(
-        self, *, retry: RetryPolicy | None = None, timeout: float | httpx.Timeout | None = None
-    ) -> Self:
+    def with_options(self, *, retry: RetryPolicy | None = None, timeout: float | httpx.Timeout | None = None) -> Self:
         """A view with other retry/timeout settings that shares this cloud's connections.
 
         ``cloud.with_options(retry=RetryPolicy.disabled()).drs.stop_job(...)``. Closing the

@@ -11,11 +11,9 @@ from collections.abc import Mapping
 
 import attrs
 
+from ._exceptions import CredentialsError
+
 __all__ = ["Credentials", "CredentialsError"]
-
-
-class CredentialsError(ValueError):
-    """Credentials are missing, incomplete or malformed (the message never holds a secret)."""
 
 
 # Sources of the AK/SK pair, highest precedence first: (label for ak, label for sk, env var names).
@@ -41,9 +39,7 @@ def _check_header_safe(field: str, value: str | None) -> None:
     if not value.isascii():
         raise CredentialsError(f"{field} contains non-ASCII characters")
     if not value.isprintable() or any(c.isspace() for c in value):
-        raise CredentialsError(
-            f"{field} contains whitespace or control characters (check for a trailing newline)"
-        )
+        raise CredentialsError(f"{field} contains whitespace or control characters (check for a trailing newline)")
 
 
 _Source = tuple[str, str, str | None, str | None]

@@ -90,9 +90,7 @@ class RetryPolicy:
         if isinstance(statuses, str | bytes) or not isinstance(statuses, Iterable):
             raise ValueError(f"retry_statuses must be a collection of ints, got {statuses!r}")
         checked = frozenset(statuses)
-        bad = sorted(
-            repr(s) for s in checked if isinstance(s, bool) or not isinstance(s, int) or not 400 <= s <= 599
-        )
+        bad = sorted(repr(s) for s in checked if isinstance(s, bool) or not isinstance(s, int) or not 400 <= s <= 599)
         if bad:
             raise ValueError(f"retry_statuses must be HTTP error statuses (400-599), got {', '.join(bad)}")
         object.__setattr__(self, "retry_statuses", checked)

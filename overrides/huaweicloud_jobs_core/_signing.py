@@ -29,6 +29,7 @@ import hmac
 import time
 from collections.abc import Callable, Generator
 from datetime import datetime
+from itertools import repeat
 from typing import Final, Literal, Protocol
 from urllib.parse import parse_qsl, quote, unquote
 
@@ -54,7 +55,7 @@ _ASCII_WS: Final = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 _SIGNED_JSON_TYPES: Final = (b"application/json", b"application/bson")
 # Connection-level headers that proxies and load balancers may legitimately rewrite; the
 # official SDK never signs them either (its HTTP library adds them after signing).
-_TRANSPORT_HEADERS: Final = frozenset(
+_UNSIGNED: Final = frozenset(
     {
         b"connection",
         b"content-length",
@@ -123,6 +124,8 @@ def canonical_query(raw_query: bytes) -> bytes:
 
 def _strip_unicode(name: bytes, value: bytes) -> bytes:
     """Strip like the official signer's ``str.strip()``, which also removes Unicode spaces."""
+    if value.isascii():
+        return value
     try:
         return value.decode("utf-8").strip().encode("utf-8")
     except UnicodeDecodeError:
@@ -146,7 +149,7 @@ class Signer:
         "_digest_name",
         "_empty_hash",
         "_hash",
-        "_key",
+        "_hmac",
         "_prefix",
     )
 
@@ -158,9 +161,9 @@ class Signer:
         self._algorithm: Algorithm = algorithm
         self._algorithm_bytes = algorithm.encode("ascii")
         self._ak = ak
-        # hmac.digest() with a hashlib name is OpenSSL's one-shot C HMAC: faster than copying
-        # a keyed HMAC object. The key lives only in this slot, which repr() never shows.
-        self._key = sk.encode("utf-8")
+        # Copying a keyed HMAC is cheaper than keying one per request (or hmac.digest()); a
+        # hashlib name, not a constructor, selects OpenSSL's C implementation.
+        self._hmac = hmac.new(sk.encode("utf-8"), digestmod=self._digest_name)
         self._empty_hash = self._hash(b"").hexdigest().encode("ascii")
         self._prefix = f"{algorithm} Access={ak}, SignedHeaders="
         self._date_cache: tuple[int, bytes] = (-1, b"")
@@ -190,15 +193,14 @@ class Signer:
         A previous ``Authorization`` is dropped and replaced.
         """
         headers = request.headers
-        entries: dict[bytes, bytes] = {}
-        for name, value in headers.raw:
-            lname = name.lower()
-            if lname in entries:
-                shown = name.decode("ascii", "replace")
-                raise SigningError(f"header {shown!r} is repeated; repeated headers cannot be signed")
-            entries[lname] = value
-        if entries.pop(b"authorization", None) is not None:
-            del headers["Authorization"]
+        raw = headers.raw
+        entries = {name.lower(): value for name, value in raw}
+        if len(entries) != len(raw):
+            raise SigningError(_repeated_header_message(raw))
+        entries.pop(b"authorization", None)  # a stale one is replaced below, never signed
+        if b"host" not in entries:  # httpx adds Host when it builds a request; restore it if removed
+            headers["Host"] = request.url.netloc.decode("ascii")
+            entries[b"host"] = request.url.netloc
 
         date = entries.get(b"x-sdk-date")
         if date is None or date == request.extensions.get(_AUTO_DATE_KEY):
@@ -214,20 +216,20 @@ class Signer:
             headers[self._content_header] = "UNSIGNED-PAYLOAD"
             entries[self._content_header_lower] = b"UNSIGNED-PAYLOAD"
 
-        pairs: list[tuple[bytes, bytes]] = []
-        restrip = False
-        for lname, value in sorted(entries.items()):
-            if b"_" in lname or lname in _TRANSPORT_HEADERS:
-                continue
-            stripped = value.strip(_ASCII_WS) if value.isascii() else _strip_unicode(lname, value)
-            if stripped != value:
-                restrip = True
-                entries[lname] = stripped
-            pairs.append((lname, stripped))
-        if restrip:  # rare: the wire must carry the stripped values the signature covers
-            headers = request.headers = httpx.Headers(
-                [(name, entries.get(name.lower(), value)) for name, value in headers.raw]
-            )
+        # Built with C-level map/zip rather than per-header Python loops: this is the hot path.
+        names = sorted(entries.keys() - _UNSIGNED)
+        signed_headers = b";".join(names)
+        if b"_" in signed_headers:
+            names = [name for name in names if b"_" not in name]
+            signed_headers = b";".join(names)
+        values = list(map(entries.__getitem__, names))
+        stripped = list(map(bytes.strip, values, repeat(_ASCII_WS)))
+        if stripped != values or not b"".join(values).isascii():
+            stripped = [_strip_unicode(name, value) for name, value in zip(names, stripped, strict=True)]
+            if stripped != values:  # rare: the wire must carry the stripped values we sign
+                entries.update(zip(names, stripped, strict=True))
+                current = headers.raw  # includes the headers added above
+                headers = request.headers = httpx.Headers([(n, entries.get(n.lower(), v)) for n, v in current])
 
         try:
             body = request.content
@@ -245,25 +247,29 @@ class Signer:
         if query != raw_query:
             request.url = request.url.copy_with(query=query or None)
 
-        signed_headers = b";".join([name for name, _ in pairs])
         canonical = b"\n".join(
             (
                 request.method.encode("ascii"),
                 canonical_uri(raw_path),
                 query,
-                b"\n".join(map(b":".join, pairs)),
+                b"\n".join(map(b":".join, zip(names, stripped, strict=True))),
                 b"",
                 signed_headers,
                 payload_hash,
             )
         )
-        string_to_sign = b"%s\n%s\n%s" % (
-            self._algorithm_bytes,
-            date,
-            self._hash(canonical).hexdigest().encode(),
-        )
-        signature = hmac.digest(self._key, string_to_sign, self._digest_name).hex()
-        headers["Authorization"] = f"{self._prefix}{signed_headers.decode('ascii')}, Signature={signature}"
+        mac = self._hmac.copy()
+        mac.update(b"%s\n%s\n%s" % (self._algorithm_bytes, date, self._hash(canonical).hexdigest().encode()))
+        headers["Authorization"] = f"{self._prefix}{signed_headers.decode()}, Signature={mac.hexdigest()}"
+
+
+def _repeated_header_message(raw: list[tuple[bytes, bytes]]) -> str:
+    seen: set[bytes] = set()
+    for name, _ in raw:
+        if name.lower() in seen:
+            break
+        seen.add(name.lower())
+    return f"header {name.decode('ascii', 'replace')!r} is repeated; repeated headers cannot be signed"
 
 
 def _is_sdk_date(date: bytes) -> bool:
@@ -271,9 +277,7 @@ def _is_sdk_date(date: bytes) -> bool:
     if len(date) != 16 or date[8:9] != b"T" or date[15:16] != b"Z" or not (date[:8] + date[9:15]).isdigit():
         return False
     try:
-        datetime(
-            int(date[:4]), int(date[4:6]), int(date[6:8]), int(date[9:11]), int(date[11:13]), int(date[13:15])
-        )
+        datetime(int(date[:4]), int(date[4:6]), int(date[6:8]), int(date[9:11]), int(date[11:13]), int(date[13:15]))
     except ValueError:
         return False
     return True
@@ -314,8 +318,7 @@ class AkSkAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return (
-            f"AkSkAuth(credentials={self._credentials!r}, algorithm={self._signer.algorithm!r}, "
-            f"scope={self._scope!r})"
+            f"AkSkAuth(credentials={self._credentials!r}, algorithm={self._signer.algorithm!r}, scope={self._scope!r})"
         )
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:

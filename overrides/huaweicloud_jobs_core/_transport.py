@@ -141,9 +141,7 @@ def _retry_delay(
 def _log_attempt(operation: OperationLike, attempt: int, outcome: str, started: float) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         elapsed = (time.perf_counter() - started) * 1000
-        logger.debug(
-            "%s %s attempt %d: %s (%.1f ms)", operation.service, operation.name, attempt, outcome, elapsed
-        )
+        logger.debug("%s %s attempt %d: %s (%.1f ms)", operation.service, operation.name, attempt, outcome, elapsed)
 
 
 class _Base:
@@ -196,6 +194,7 @@ class SyncTransport(_Base):
             started = time.perf_counter()
             response: httpx.Response | None = None
             cause: httpx.HTTPError | None = None
+            error: HuaweiCloudJobsError
             try:
                 response = self._client.request(**request)
             except httpx.HTTPError as exc:
@@ -216,7 +215,11 @@ class AsyncTransport(_Base):
     """Sends operations through one ``httpx.AsyncClient`` (one connection pool per service)."""
 
     def __init__(
-        self, client: httpx.AsyncClient, *, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, **options: Any
+        self,
+        client: httpx.AsyncClient,
+        *,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        **options: Any,
     ) -> None:
         super().__init__(client, **options)
         self._sleep = sleep
@@ -236,6 +239,7 @@ class AsyncTransport(_Base):
             started = time.perf_counter()
             response: httpx.Response | None = None
             cause: httpx.HTTPError | None = None
+            error: HuaweiCloudJobsError
             try:
                 response = await self._client.request(**request)
             except httpx.HTTPError as exc:

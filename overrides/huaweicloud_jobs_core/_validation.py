@@ -75,7 +75,7 @@ def check_value(value: object, schema: JsonSchema, name: str) -> None:
 def _check_string(value: str, schema: JsonSchema, name: str) -> None:
     length = len(value)
     minimum, maximum = schema.get("minLength"), schema.get("maxLength")
-    if minimum is not None and length < minimum or maximum is not None and length > maximum:
+    if (minimum is not None and length < minimum) or (maximum is not None and length > maximum):
         if minimum == maximum:
             expected = f"exactly {minimum} characters"
         elif maximum is None:

@@ -202,7 +202,7 @@ class BatchResult(list[I]):
 def request_id(response: httpx.Response, names: tuple[str, ...]) -> str | None:
     """The request ID a response carries in one of the documented headers (or the gateway's)."""
     for name in (*names, "X-Request-Id"):
-        value = response.headers.get(name)
+        value: str | None = response.headers.get(name)
         if value:
             return value
     return None

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_str
 
 T = TypeVar("T", bound="TerminateExecutionResponse")
 
@@ -35,7 +35,12 @@ class TerminateExecutionResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        result = d.pop("result", UNSET)
+        _result = d.pop("result", UNSET)
+        result: str | Unset
+        if isinstance(_result, Unset):
+            result = UNSET
+        else:
+            result = parse_str(_result, "result")
 
         terminate_execution_response = cls(
             result=result,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_bool
+from ..types import UNSET, Unset, parse_bool, parse_str
 
 T = TypeVar("T", bound="StopJobsResult")
 
@@ -49,7 +49,12 @@ class StopJobsResult:
         else:
             is_success = parse_bool(_is_success, "is_success")
 
-        message = d.pop("message", UNSET)
+        _message = d.pop("message", UNSET)
+        message: str | Unset
+        if isinstance(_message, Unset):
+            message = UNSET
+        else:
+            message = parse_str(_message, "message")
 
         stop_jobs_result = cls(
             is_success=is_success,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_str
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -41,9 +41,19 @@ class ErrorResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        error_code = d.pop("error_code", UNSET)
+        _error_code = d.pop("error_code", UNSET)
+        error_code: str | Unset
+        if isinstance(_error_code, Unset):
+            error_code = UNSET
+        else:
+            error_code = parse_str(_error_code, "error_code")
 
-        error_msg = d.pop("error_msg", UNSET)
+        _error_msg = d.pop("error_msg", UNSET)
+        error_msg: str | Unset
+        if isinstance(_error_msg, Unset):
+            error_msg = UNSET
+        else:
+            error_msg = parse_str(_error_msg, "error_msg")
 
         error_response = cls(
             error_code=error_code,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_str
 
 if TYPE_CHECKING:
     from ..models.error_response_error import ErrorResponseError
@@ -62,9 +62,19 @@ class ErrorResponse:
         else:
             error = ErrorResponseError.from_dict(_error)
 
-        error_code = d.pop("error_code", UNSET)
+        _error_code = d.pop("error_code", UNSET)
+        error_code: str | Unset
+        if isinstance(_error_code, Unset):
+            error_code = UNSET
+        else:
+            error_code = parse_str(_error_code, "error_code")
 
-        error_msg = d.pop("error_msg", UNSET)
+        _error_msg = d.pop("error_msg", UNSET)
+        error_msg: str | Unset
+        if isinstance(_error_msg, Unset):
+            error_msg = UNSET
+        else:
+            error_msg = parse_str(_error_msg, "error_msg")
 
         error_response = cls(
             error=error,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_int
+from ..types import UNSET, Unset, parse_int, parse_str
 
 T = TypeVar("T", bound="ErrorResponseError")
 
@@ -54,9 +54,19 @@ class ErrorResponseError:
         else:
             code = parse_int(_code, "code")
 
-        message = d.pop("message", UNSET)
+        _message = d.pop("message", UNSET)
+        message: str | Unset
+        if isinstance(_message, Unset):
+            message = UNSET
+        else:
+            message = parse_str(_message, "message")
 
-        title = d.pop("title", UNSET)
+        _title = d.pop("title", UNSET)
+        title: str | Unset
+        if isinstance(_title, Unset):
+            title = UNSET
+        else:
+            title = parse_str(_title, "title")
 
         error_response_error = cls(
             code=code,

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import parse_str
+
 T = TypeVar("T", bound="NamedDomain")
 
 
@@ -35,7 +37,7 @@ class NamedDomain:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name")
+        name = parse_str(d.pop("name"), "name")
 
         named_domain = cls(
             name=name,

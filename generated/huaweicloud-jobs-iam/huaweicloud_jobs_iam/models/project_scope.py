@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_str
 
 T = TypeVar("T", bound="ProjectScope")
 
@@ -41,9 +41,19 @@ class ProjectScope:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        _id = d.pop("id", UNSET)
+        id: str | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = parse_str(_id, "id")
 
-        name = d.pop("name", UNSET)
+        _name = d.pop("name", UNSET)
+        name: str | Unset
+        if isinstance(_name, Unset):
+            name = UNSET
+        else:
+            name = parse_str(_name, "name")
 
         project_scope = cls(
             id=id,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_str
 
 T = TypeVar("T", bound="Token")
 
@@ -51,9 +51,14 @@ class Token:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        expires_at = d.pop("expires_at")
+        expires_at = parse_str(d.pop("expires_at"), "expires_at")
 
-        issued_at = d.pop("issued_at", UNSET)
+        _issued_at = d.pop("issued_at", UNSET)
+        issued_at: str | Unset
+        if isinstance(_issued_at, Unset):
+            issued_at = UNSET
+        else:
+            issued_at = parse_str(_issued_at, "issued_at")
 
         methods = cast(list[str], d.pop("methods", UNSET))
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import parse_str
+
 if TYPE_CHECKING:
     from ..models.named_domain import NamedDomain
 
@@ -51,9 +53,9 @@ class User:
         from ..models.named_domain import NamedDomain  # noqa: PLC0415
 
         d = dict(src_dict)
-        name = d.pop("name")
+        name = parse_str(d.pop("name"), "name")
 
-        password = d.pop("password")
+        password = parse_str(d.pop("password"), "password")
 
         domain = NamedDomain.from_dict(d.pop("domain"))
 
