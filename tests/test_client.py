@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import unquote
 
 import pytest
@@ -136,7 +136,9 @@ def test_one_connection_pool_per_service_is_reused(cloud: Cloud, server: LocalSe
         (lambda c: c.lakeformation.delete_job("i", "too-short"), "job_id"),
     ],
 )
-def test_bad_input_is_rejected_before_sending(cloud: Cloud, server: LocalServer, call, parameter: str) -> None:
+def test_bad_input_is_rejected_before_sending(
+    cloud: Cloud, server: LocalServer, call: Callable[[Cloud], object], parameter: str
+) -> None:
     with pytest.raises(InvalidParameterError) as caught:
         call(cloud)
     assert caught.value.parameter == parameter

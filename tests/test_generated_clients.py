@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any, TypeVar
 
 import huaweicloud_jobs_aom.api.workflow.terminate_execution as aom_terminate
 import huaweicloud_jobs_dli.api.streaming.stop_jobs as dli_stop
@@ -20,11 +21,15 @@ from huaweicloud_jobs_lakeformation.client import AuthenticatedClient as LfClien
 from local_server import LocalServer
 
 TOKEN = "test-token"
-AUTH = {"token": TOKEN, "prefix": "", "auth_header_name": "X-Auth-Token"}
+C = TypeVar("C", AomClient, DliClient, DrsClient, LfClient)
+
+def token_client(cls: type[C], server: LocalServer) -> C:
+    """A generated client that sends the documented X-Auth-Token header."""
+    return cls(base_url=server.base_url, token=TOKEN, prefix="", auth_header_name="X-Auth-Token")
 
 
 def test_lakeformation_stop_job_sends_post_and_gets_202(server: LocalServer) -> None:
-    client = LfClient(base_url=server.base_url, **AUTH)
+    client = token_client(LfClient, server)
     response = lf_stop.sync_detailed(PROJECT_ID, "inst-1", "job-1", client=client)
     sent = server.requests[-1]
     assert (sent.method, sent.path) == ("POST", f"/v1/{PROJECT_ID}/instances/inst-1/lf-jobs/job-1/stop")
@@ -34,7 +39,7 @@ def test_lakeformation_stop_job_sends_post_and_gets_202(server: LocalServer) -> 
 
 
 def test_lakeformation_delete_job_sends_delete_and_gets_request_id(server: LocalServer) -> None:
-    client = LfClient(base_url=server.base_url, **AUTH)
+    client = token_client(LfClient, server)
     job_id = "c7debc9c-8e09-4a5d-8dd6-cc44f78jb20r"
     response = lf_delete.sync_detailed(PROJECT_ID, "inst-1", job_id, client=client)
     sent = server.requests[-1]
@@ -44,7 +49,7 @@ def test_lakeformation_delete_job_sends_delete_and_gets_request_id(server: Local
 
 
 def test_drs_stop_job_sends_json_body_and_language(server: LocalServer) -> None:
-    client = DrsClient(base_url=server.base_url, **AUTH)
+    client = token_client(DrsClient, server)
     parsed = drs_stop.sync(
         PROJECT_ID, "job-9", client=client, body=StopJobRequest(is_force_stop=True), x_language="en-us"
     )
@@ -58,7 +63,7 @@ def test_drs_stop_job_sends_json_body_and_language(server: LocalServer) -> None:
 
 
 def test_dli_stop_jobs_sends_int64_ids_and_parses_string_booleans(server: LocalServer) -> None:
-    client = DliClient(base_url=server.base_url, **AUTH)
+    client = token_client(DliClient, server)
     parsed = dli_stop.sync(
         PROJECT_ID, client=client, body=StopJobsRequest(job_ids=[128, 2**62], trigger_savepoint=False)
     )
@@ -72,7 +77,7 @@ def test_dli_stop_jobs_sends_int64_ids_and_parses_string_booleans(server: LocalS
 
 
 def test_aom_terminate_execution_sends_content_type_and_parses_result(server: LocalServer) -> None:
-    client = AomClient(base_url=server.base_url, **AUTH)
+    client = token_client(AomClient, server)
     project = "a" * 32
     parsed = aom_terminate.sync(project, "wf-1", "ex-1", client=client)
     sent = server.requests[-1]
@@ -83,6 +88,6 @@ def test_aom_terminate_execution_sends_content_type_and_parses_result(server: Lo
 
 
 def test_generated_path_parameters_are_percent_encoded(server: LocalServer) -> None:
-    client = DrsClient(base_url=server.base_url, **AUTH)
+    client = token_client(DrsClient, server)
     drs_stop.sync_detailed(PROJECT_ID, "a/b?c#d e", client=client, body=StopJobRequest())
     assert server.requests[-1].path == f"/v5/{PROJECT_ID}/jobs/a%2Fb%3Fc%23d%20e/stop"

@@ -70,7 +70,9 @@ def _success_reply(operation: dict[str, Any]) -> Reply:
             media = response.get("content", {}).get("application/json")
             if media is None:
                 return Reply(int(status), headers=headers)
-            example = next(iter(media.get("examples", {}).values()), {}).get("value", {})
+            examples: dict[str, Any] = media.get("examples", {})
+            first: dict[str, Any] = next(iter(examples.values()), {})
+            example = first.get("value", {})
             return Reply(int(status), json.dumps(example).encode(), {"Content-Type": "application/json", **headers})
     raise ValueError(f"operation {operation['operationId']} documents no 2xx response")
 
@@ -108,6 +110,12 @@ class LocalServer:
 
             def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
                 pass
+
+            def handle_one_request(self) -> None:
+                try:
+                    super().handle_one_request()
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (e.g. a read timeout)
+                    self.close_connection = True
 
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -153,8 +161,8 @@ class LocalServer:
 
     @property
     def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        port = self._server.server_address[1]
+        return f"http://127.0.0.1:{port}"
 
     def enqueue(self, *replies: Reply) -> None:
         with self._lock:

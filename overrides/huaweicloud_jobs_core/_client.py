@@ -74,7 +74,14 @@ class _CloudBase:
         timeout: float | httpx.Timeout | None = None,
         verify: bool | str = True,
         environ: Mapping[str, str] | None = None,
+        sleep: Callable[[float], Any] | None = None,
     ) -> None:
+        """Settings given once for every service.
+
+        ``sleep`` replaces the wait between retries (``time.sleep`` or ``asyncio.sleep``);
+        tests pass a recorder to stay fast.
+        """
+        self._sleep = sleep
         self._auth = _choose_auth(credentials, token, auth)
         self._project_id = project_id or (credentials.project_id if credentials else None)
         self._resolver = EndpointResolver(
@@ -165,10 +172,6 @@ _SHARED_ATTRIBUTES = frozenset({"_auth", "_project_id", "_resolver", "_verify", 
 class BaseCloud(_CloudBase):
     """Synchronous clients. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, *, sleep: Callable[[float], None] | None = None, **settings: Any) -> None:
-        super().__init__(**settings)
-        self._sleep = sleep
-
     def _transport(self, package: str) -> SyncTransport:
         transport: SyncTransport = self._transport_for(
             package,
@@ -200,10 +203,6 @@ class BaseCloud(_CloudBase):
 
 class BaseAsyncCloud(_CloudBase):
     """Asyncio clients. Use as an async context manager, or await :meth:`aclose`."""
-
-    def __init__(self, *, sleep: Callable[[float], Any] | None = None, **settings: Any) -> None:
-        super().__init__(**settings)
-        self._sleep = sleep
 
     def _transport(self, package: str) -> AsyncTransport:
         transport: AsyncTransport = self._transport_for(

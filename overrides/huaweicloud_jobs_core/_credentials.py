@@ -16,7 +16,7 @@ from ._exceptions import CredentialsError
 __all__ = ["Credentials", "CredentialsError"]
 
 
-# Sources of the AK/SK pair, highest precedence first: (label for ak, label for sk, env var names).
+# Environment variable names, as the official SDK (HUAWEICLOUD_SDK_*) and the API documents use them.
 _HW_AK, _HW_SK = "HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"
 _DOC_AK, _DOC_SK = "CLOUD_SDK_AK", "CLOUD_SDK_SK"
 _HW_TOKEN = "HUAWEICLOUD_SDK_SECURITY_TOKEN"  # noqa: S105 - a variable name, not a secret
@@ -83,8 +83,8 @@ class Credentials:
 
     def __attrs_post_init__(self) -> None:
         if not self.ak or not self.sk:
-            missing = " and ".join(n for n, v in (("AK", self.ak), ("SK", self.sk)) if not v)
-            raise CredentialsError(f"AK/SK credentials are incomplete: {missing} is empty")
+            missing = "AK and SK are" if not (self.ak or self.sk) else ("AK is" if not self.ak else "SK is")
+            raise CredentialsError(f"AK/SK credentials are incomplete: {missing} empty")
         for field in ("ak", "sk", "project_id", "domain_id", "security_token"):
             _check_header_safe(field, getattr(self, field))
 

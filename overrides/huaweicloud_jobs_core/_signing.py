@@ -9,7 +9,10 @@ a signature made here equals the one the official SDK makes for the same request
   encodes it), sorted by decoded (key, value), re-encoded like path segments, ``&``-joined;
   a key without ``=`` becomes ``key=``;
 * signed headers: all headers, lower-cased and sorted, except names containing ``_``;
-  values stripped of surrounding whitespace;
+  values stripped of surrounding whitespace (``str.strip()``, so Unicode spaces too).
+  Connection-level headers (``Connection``, ``Content-Length``, ``Transfer-Encoding``, ...)
+  are not signed either: the official SDK never sees them (``requests`` adds them after
+  signing) and proxies may rewrite them;
 * payload: the hex hash of the body, the empty-body hash for an empty body, or the value of
   ``X-Sdk-Content-Sha256`` (``X-Sdk-Content-Sm3`` for SM3) when set; that header is set to
   ``UNSIGNED-PAYLOAD`` for any ``Content-Type`` not starting with ``application/json`` or
@@ -37,7 +40,7 @@ import httpx
 
 from ._credentials import Credentials
 
-__all__ = ["AkSkAuth", "Algorithm", "Signer", "SigningError"]
+__all__ = ["AkSkAuth", "Algorithm", "Signer", "SigningError", "canonical_query", "canonical_uri"]
 
 Algorithm = Literal["SDK-HMAC-SHA256", "SDK-HMAC-SM3"]
 
@@ -122,21 +125,39 @@ def canonical_query(raw_query: bytes) -> bytes:
     return "&".join([f"{quote(k, safe='~')}={quote(v, safe='~')}" for k, v in pairs]).encode("ascii")
 
 
-def _strip_unicode(name: bytes, value: bytes) -> bytes:
-    """Strip like the official signer's ``str.strip()``, which also removes Unicode spaces."""
-    if value.isascii():
-        return value
-    try:
-        return value.decode("utf-8").strip().encode("utf-8")
-    except UnicodeDecodeError:
-        raise SigningError(f"value of header {name.decode('ascii', 'replace')!r} is not UTF-8") from None
+def _strip_header_values(
+    request: httpx.Request, entries: dict[bytes, bytes], names: list[bytes], underscored: list[bytes]
+) -> list[bytes]:
+    """Strip values like the official signer (``str.strip()``, so Unicode spaces too).
+
+    The official SDK also sends the stripped values, so we rewrite the headers when needed:
+    the wire must carry what the signature covers (and h11 refuses edge whitespace anyway).
+    Returns the stripped values of ``names``.
+    """
+    changed = False
+    for name in (*names, *underscored):
+        value = entries[name]
+        new = value.strip(_ASCII_WS)
+        if not new.isascii():
+            try:
+                new = new.decode("utf-8").strip().encode("utf-8")
+            except UnicodeDecodeError:
+                shown = name.decode("ascii", "replace")
+                raise SigningError(f"value of header {shown!r} is not UTF-8") from None
+        if new != value:
+            entries[name] = new
+            changed = True
+    if changed:
+        request.headers = httpx.Headers([(n, entries.get(n.lower(), v)) for n, v in request.headers.raw])
+    return [entries[name] for name in names]
 
 
 class Signer:
     """Signs ``httpx.Request`` objects in place with an AK/SK pair.
 
-    Everything that does not depend on the request (key bytes, hash functions, the
-    ``Authorization`` prefix, the empty-body hash) is computed once here.
+    Everything that does not depend on the request (the keyed HMAC, hash functions, the
+    ``Authorization`` prefix, the empty-body hash) is computed once here. The SK lives only
+    inside the HMAC object, never in an attribute of its own.
     """
 
     __slots__ = (
@@ -146,7 +167,6 @@ class Signer:
         "_content_header",
         "_content_header_lower",
         "_date_cache",
-        "_digest_name",
         "_empty_hash",
         "_hash",
         "_hmac",
@@ -156,14 +176,16 @@ class Signer:
     def __init__(self, ak: str, sk: str, algorithm: Algorithm = "SDK-HMAC-SHA256") -> None:
         if not ak or not sk:
             raise SigningError("both AK and SK are required for signing")
-        self._hash, self._digest_name, self._content_header = _hash_factory(algorithm)
+        if not (ak.isascii() and ak.isprintable()) or " " in ak or "," in ak:
+            raise SigningError("the AK must be printable ASCII without spaces or commas")
+        self._hash, digest_name, self._content_header = _hash_factory(algorithm)
         self._content_header_lower = self._content_header.lower().encode("ascii")
         self._algorithm: Algorithm = algorithm
         self._algorithm_bytes = algorithm.encode("ascii")
         self._ak = ak
         # Copying a keyed HMAC is cheaper than keying one per request (or hmac.digest()); a
         # hashlib name, not a constructor, selects OpenSSL's C implementation.
-        self._hmac = hmac.new(sk.encode("utf-8"), digestmod=self._digest_name)
+        self._hmac = hmac.new(sk.encode("utf-8"), digestmod=digest_name)
         self._empty_hash = self._hash(b"").hexdigest().encode("ascii")
         self._prefix = f"{algorithm} Access={ak}, SignedHeaders="
         self._date_cache: tuple[int, bytes] = (-1, b"")
@@ -219,17 +241,16 @@ class Signer:
         # Built with C-level map/zip rather than per-header Python loops: this is the hot path.
         names = sorted(entries.keys() - _UNSIGNED)
         signed_headers = b";".join(names)
-        if b"_" in signed_headers:
+        underscored: list[bytes] = []
+        if b"_" in signed_headers:  # sent (stripped) but never signed, as in the official signer
+            underscored = [name for name in names if b"_" in name]
             names = [name for name in names if b"_" not in name]
             signed_headers = b";".join(names)
         values = list(map(entries.__getitem__, names))
         stripped = list(map(bytes.strip, values, repeat(_ASCII_WS)))
-        if stripped != values or not b"".join(values).isascii():
-            stripped = [_strip_unicode(name, value) for name, value in zip(names, stripped, strict=True)]
-            if stripped != values:  # rare: the wire must carry the stripped values we sign
-                entries.update(zip(names, stripped, strict=True))
-                current = headers.raw  # includes the headers added above
-                headers = request.headers = httpx.Headers([(n, entries.get(n.lower(), v)) for n, v in current])
+        if stripped != values or underscored or not b"".join(values).isascii():
+            stripped = _strip_header_values(request, entries, names, underscored)
+            headers = request.headers
 
         try:
             body = request.content
