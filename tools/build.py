@@ -125,7 +125,9 @@ def twine_check(files: Sequence[Path]) -> None:
         check=False,
     )
     if result.returncode != 0:
-        hint = "\n(twine is missing: pip install twine, or run nox -s build)" if "No module named" in result.stderr else ""
+        hint = (
+            "\n(twine is missing: pip install twine, or run nox -s build)" if "No module named" in result.stderr else ""
+        )
         raise BuildError(f"twine check failed:\n{result.stdout}\n{result.stderr}{hint}")
 
 
@@ -203,7 +205,12 @@ def build_all(out: Path, projects: Sequence[Path], frontend: str, jobs: int) -> 
         raise BuildError(f"two projects build the same distribution: {', '.join(duplicates)}")
     with tempfile.TemporaryDirectory(prefix="huaweicloud-jobs-build-") as tmp:
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            built = list(pool.map(lambda item: build_project(item[1], Path(tmp) / item[0], frontend), zip(names, projects, strict=True)))
+            built = list(
+                pool.map(
+                    lambda item: build_project(item[1], Path(tmp) / item[0], frontend),
+                    zip(names, projects, strict=True),
+                )
+            )
         files = sorted(path for pair in built for path in pair)
         twine_check(files)
         reports = [check_wheel(path) for path in files if path.name.endswith(".whl")]

@@ -39,13 +39,14 @@ from urllib.parse import parse_qsl, quote, unquote
 import httpx
 
 from ._credentials import Credentials
+from ._exceptions import HuaweiCloudJobsError
 
 __all__ = ["AkSkAuth", "Algorithm", "Signer", "SigningError", "canonical_query", "canonical_uri"]
 
 Algorithm = Literal["SDK-HMAC-SHA256", "SDK-HMAC-SM3"]
 
 
-class SigningError(Exception):
+class SigningError(HuaweiCloudJobsError, ValueError):
     """The request cannot be signed as it stands (the message never holds a secret)."""
 
 
