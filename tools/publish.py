@@ -129,19 +129,22 @@ def collect(dist: Path) -> list[Artifact]:
     return artifacts
 
 
-def upload_order(artifacts: Sequence[Artifact]) -> list[Artifact]:
-    """Dependencies before their dependents, wheels before sdists, otherwise by name."""
+def upload_layers(artifacts: Sequence[Artifact]) -> list[list[Artifact]]:
+    """Dependencies before their dependents: the per-service packages, then the glue, then the umbrella.
+
+    Each layer is one twine call (twine sends all wheels of a call before its sdists).
+    """
     names = {a.name for a in artifacts}
     graph = {a.name: {r for r in a.requires if r in names and r != a.name} for a in artifacts}
     sorter = graphlib.TopologicalSorter(graph)
     sorter.prepare()
-    order: list[str] = []
+    layers = []
     while sorter.is_active():
-        ready = sorted(sorter.get_ready())
-        order.extend(ready)
+        ready = set(sorter.get_ready())
+        layer = [a for a in artifacts if a.name in ready]
+        layers.append(sorted(layer, key=lambda a: (a.name, not a.path.name.endswith(".whl"), a.path.name)))
         sorter.done(*ready)
-    rank = {name: i for i, name in enumerate(order)}
-    return sorted(artifacts, key=lambda a: (rank[a.name], not a.path.name.endswith(".whl"), a.path.name))
+    return layers
 
 
 # -- the index ----------------------------------------------------------------------------------
@@ -269,7 +272,7 @@ def _redact(text: str, secret: str | None) -> str:
     return text.replace(secret, "********") if secret else text
 
 
-def upload(index: Index, artifacts: Sequence[Artifact], upload_url: str) -> None:
+def twine_upload(index: Index, artifacts: Sequence[Artifact], upload_url: str) -> None:
     if not index.user or not index.password:
         raise PublishError(f"set {ENV_USER} and {ENV_PASSWORD} to upload to {index.url}")
     env = {
@@ -285,7 +288,7 @@ def upload(index: Index, artifacts: Sequence[Artifact], upload_url: str) -> None
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     output = _redact(result.stdout + result.stderr, index.password).strip()
     if output:
-        print(output)
+        print(output, flush=True)
     if result.returncode != 0:
         status = re.search(r"\b(401|403)\b", output)
         if status or re.search(r"authenticat|credential|forbidden|unauthori", output, re.IGNORECASE):
@@ -296,7 +299,8 @@ def upload(index: Index, artifacts: Sequence[Artifact], upload_url: str) -> None
 
 def publish(dist: Path, environ: Mapping[str, str], dry_run: bool = False) -> int:
     index = index_from_env(environ)
-    artifacts = upload_order(collect(dist))
+    layers = upload_layers(collect(dist))
+    artifacts = [a for layer in layers for a in layer]
     refused = conflicts(index, artifacts)
     if refused:
         for message in refused:
@@ -310,7 +314,8 @@ def publish(dist: Path, environ: Mapping[str, str], dry_run: bool = False) -> in
         for artifact in artifacts:
             print(f"  {artifact.path.name}")
         return 0
-    upload(index, artifacts, upload_url)
+    for layer in layers:
+        twine_upload(index, layer, upload_url)
     missing = sorted(
         f"{a.display_name} {a.version}" for a in artifacts if a.version not in published_versions(index, a.name)
     )
