@@ -52,7 +52,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the glue, every generated package and the tests."""
-    install_project(session, "typecheck")
+    install_project(session, "typecheck", "test", "generate")
     packages = [arg for project in generated_projects() for arg in ("-p", Path(project).name.replace("-", "_"))]
     session.run("mypy", "--strict", "-p", "huaweicloud_jobs_core", *packages)
     session.run("mypy", "--strict", "tests", "tools")

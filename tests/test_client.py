@@ -147,9 +147,9 @@ def test_bad_input_is_rejected_before_sending(
 
 def test_aom_limits_come_from_the_spec(server: LocalServer) -> None:
     short_project = Credentials(ak="AKTESTTESTTESTTEST00", sk="s", project_id="proj-123")
-    with Cloud(credentials=short_project, endpoints=server.endpoints(), allow_http=True) as cloud:
-        with pytest.raises(InvalidParameterError, match="project_id: must be exactly 32 characters, got 8"):
-            cloud.aom.terminate_execution("wf", "ex")
+    short_cloud = Cloud(credentials=short_project, endpoints=server.endpoints(), allow_http=True)
+    with short_cloud as cloud, pytest.raises(InvalidParameterError, match="must be exactly 32 characters, got 8"):
+        cloud.aom.terminate_execution("wf", "ex")
     with Cloud(credentials=CREDENTIALS, project_id=AOM_PROJECT, endpoints=server.endpoints(), allow_http=True) as cloud:
         with pytest.raises(InvalidParameterError, match="workflow_id: must be 1 to 64 characters, got 65"):
             cloud.aom.terminate_execution("w" * 65, "ex")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import huaweicloud_jobs_aom.api.workflow.terminate_execution as aom_terminate
 import huaweicloud_jobs_dli.api.streaming.stop_jobs as dli_stop
@@ -22,6 +22,7 @@ from local_server import LocalServer
 
 TOKEN = "test-token"
 C = TypeVar("C", AomClient, DliClient, DrsClient, LfClient)
+
 
 def token_client(cls: type[C], server: LocalServer) -> C:
     """A generated client that sends the documented X-Auth-Token header."""

@@ -39,11 +39,11 @@ from huaweicloud_jobs_iam.models import (
     AkSkIdentity,
     Auth,
     Identity,
-    Key,
     NamedDomain,
     PasswordIdentity,
     ProjectScope,
     Scope,
+    SecretValue,
     TokenRequest,
     TokenResponse,
     User,
@@ -400,7 +400,9 @@ class IamTokenProvider:
         if self._credentials is not None:
             identity = Identity(
                 methods=["hw_ak_sk"],
-                hw_ak_sk=AkSkIdentity(access=Key(key=self._credentials.ak), secret=Key(key=self._credentials.sk)),
+                hw_ak_sk=AkSkIdentity(
+                    access=SecretValue(key=self._credentials.ak), secret=SecretValue(key=self._credentials.sk)
+                ),
             )
         else:
             assert self._user_name and self._password and self._domain_name  # checked in __init__

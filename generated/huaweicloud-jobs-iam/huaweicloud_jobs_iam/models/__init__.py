@@ -7,11 +7,11 @@ from .error_response import ErrorResponse
 from .error_response_error import ErrorResponseError
 from .identity import Identity
 from .identity_methods_item import IdentityMethodsItem
-from .key import Key
 from .named_domain import NamedDomain
 from .password_identity import PasswordIdentity
 from .project_scope import ProjectScope
 from .scope import Scope
+from .secret_value import SecretValue
 from .token import Token
 from .token_request import TokenRequest
 from .token_response import TokenResponse
@@ -25,11 +25,11 @@ __all__ = (
     "ErrorResponseError",
     "Identity",
     "IdentityMethodsItem",
-    "Key",
     "NamedDomain",
     "PasswordIdentity",
     "ProjectScope",
     "Scope",
+    "SecretValue",
     "Token",
     "TokenRequest",
     "TokenResponse",

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.key import Key
+    from ..models.secret_value import SecretValue
 
 
 T = TypeVar("T", bound="AkSkIdentity")
@@ -17,12 +17,12 @@ T = TypeVar("T", bound="AkSkIdentity")
 class AkSkIdentity:
     """
     Attributes:
-        access (Key):
-        secret (Key):
+        access (SecretValue):
+        secret (SecretValue):
     """
 
-    access: Key
-    secret: Key
+    access: SecretValue
+    secret: SecretValue
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,12 +43,12 @@ class AkSkIdentity:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.key import Key  # noqa: PLC0415
+        from ..models.secret_value import SecretValue  # noqa: PLC0415
 
         d = dict(src_dict)
-        access = Key.from_dict(d.pop("access"))
+        access = SecretValue.from_dict(d.pop("access"))
 
-        secret = Key.from_dict(d.pop("secret"))
+        secret = SecretValue.from_dict(d.pop("secret"))
 
         ak_sk_identity = cls(
             access=access,

@@ -8,11 +8,11 @@ from attrs import field as _attrs_field
 
 from ..types import parse_str
 
-T = TypeVar("T", bound="Key")
+T = TypeVar("T", bound="SecretValue")
 
 
 @_attrs_define
-class Key:
+class SecretValue:
     """
     Attributes:
         key (str):
@@ -39,12 +39,12 @@ class Key:
         d = dict(src_dict)
         key = parse_str(d.pop("key"), "key")
 
-        key = cls(
+        secret_value = cls(
             key=key,
         )
 
-        key.additional_properties = d
-        return key
+        secret_value.additional_properties = d
+        return secret_value
 
     @property
     def additional_keys(self) -> list[str]:
