@@ -9,8 +9,13 @@ from attrs import define
 
 
 class Unset:
+    """A field the response did not contain (distinct from an explicit null)."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
