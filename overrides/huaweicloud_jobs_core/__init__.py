@@ -7,6 +7,7 @@ tokens (``_tokens``) → errors (``_exceptions``, ``_error_body``) → retries
 (``_bulk``). Users import ``huaweicloud_jobs``, which re-exports all of this.
 """
 
+from . import _redaction
 from ._bulk import BulkOutcome, bulk_call
 from ._client import DEFAULT_TIMEOUT, BaseAsyncCloud, BaseCloud
 from ._credentials import Credentials
@@ -36,6 +37,8 @@ from ._retry import RetryPolicy
 from ._signing import AkSkAuth, Signer, SigningError
 from ._tokens import IamTokenAuth, IamTokenProvider, StaticTokenAuth
 from ._transport import ProjectRequiredError
+
+_redaction.install()
 
 __all__ = [
     "DEFAULT_TIMEOUT",

@@ -13,9 +13,8 @@ a service answers 401 (the token was revoked, or expired early), drops that toke
 retries the request once with a fresh one.
 
 Secrets: the password, the SK and the tokens never appear in ``repr()``/``str()``, in
-exceptions or in this module's logs. Note that httpcore's own DEBUG trace logging
-(loggers ``httpcore.*``) prints raw response headers, and so the ``X-Subject-Token`` of the
-IAM response; keep those loggers above DEBUG wherever logs are kept.
+exceptions or in logs: httpcore's DEBUG trace prints raw response headers, including
+IAM's ``X-Subject-Token``; ``_redaction`` blanks those values.
 """
 
 from __future__ import annotations
