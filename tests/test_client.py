@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from urllib.parse import unquote
 
 import pytest
-from conftest import PROJECT_ID
+
 from huaweicloud_jobs import (
     AsyncCloud,
     Cloud,
@@ -18,6 +18,8 @@ from huaweicloud_jobs import (
     OperationFailedError,
     ProjectRequiredError,
 )
+
+from conftest import PROJECT_ID
 from local_server import LocalServer, Reply
 
 CREDENTIALS = Credentials(ak="AKTESTTESTTESTTEST00", sk="sk-test-secret", project_id=PROJECT_ID)

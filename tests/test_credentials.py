@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from huaweicloud_jobs_core._credentials import Credentials, CredentialsError
 from hypothesis import given
 from hypothesis import strategies as st
+
+from huaweicloud_jobs_core._credentials import Credentials, CredentialsError
 
 AK = "HPUAEXAMPLEAKEXAMPLE"
 SK = "sk-Example-Secret-Key-0123456789abcdef"

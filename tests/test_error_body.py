@@ -8,14 +8,15 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from huaweicloud_jobs_core._error_body import (
     MAX_EXAMINED_BYTES,
     ErrorDetails,
     parse_error_body,
     request_id_from_headers,
 )
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 # --- examples verbatim from the API documents -------------------------------------------
 

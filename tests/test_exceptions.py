@@ -9,6 +9,9 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from huaweicloud_jobs_core import _exceptions as exc_module
 from huaweicloud_jobs_core._exceptions import (
     MAX_BODY_BYTES,
@@ -34,8 +37,6 @@ from huaweicloud_jobs_core._exceptions import (
     make_status_error,
     status_error_class,
 )
-from hypothesis import given
-from hypothesis import strategies as st
 
 AOM: dict[str, Any] = {"service": "aom", "operation": "terminate_execution"}
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import PROJECT_ID
+
 from huaweicloud_jobs import (
     AuthenticationError,
     BadRequestError,
@@ -26,6 +26,8 @@ from huaweicloud_jobs import (
     ServerTimeoutError,
     UnexpectedStatusError,
 )
+
+from conftest import PROJECT_ID
 from local_server import LocalServer, Reply
 from spec_examples import ResponseExample, response_examples
 

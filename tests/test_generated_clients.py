@@ -10,7 +10,6 @@ import huaweicloud_jobs_dli.api.streaming.stop_jobs as dli_stop
 import huaweicloud_jobs_drs.api.jobs.stop_job as drs_stop
 import huaweicloud_jobs_lakeformation.api.jobs.delete_job as lf_delete
 import huaweicloud_jobs_lakeformation.api.jobs.stop_job as lf_stop
-from conftest import PROJECT_ID
 from huaweicloud_jobs_aom.client import AuthenticatedClient as AomClient
 from huaweicloud_jobs_aom.models import TerminateExecutionResponse
 from huaweicloud_jobs_dli.client import AuthenticatedClient as DliClient
@@ -18,6 +17,8 @@ from huaweicloud_jobs_dli.models import StopJobsRequest, StopJobsResult
 from huaweicloud_jobs_drs.client import AuthenticatedClient as DrsClient
 from huaweicloud_jobs_drs.models import StopJobRequest, StopJobResponse
 from huaweicloud_jobs_lakeformation.client import AuthenticatedClient as LfClient
+
+from conftest import PROJECT_ID
 from local_server import LocalServer
 
 TOKEN = "test-token"

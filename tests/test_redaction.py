@@ -6,9 +6,10 @@ import logging
 
 import httpx
 import pytest
-from local_server import LocalServer, Reply
 
 import huaweicloud_jobs  # noqa: F401  (installs the filter)
+
+from local_server import LocalServer, Reply
 
 
 def test_httpcore_trace_of_secret_response_headers_is_blanked(

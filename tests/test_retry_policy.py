@@ -8,6 +8,9 @@ import random
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from huaweicloud_jobs_core._exceptions import (
     BadRequestError,
     ClientTimeoutError,
@@ -20,8 +23,6 @@ from huaweicloud_jobs_core._exceptions import (
     ServerTimeoutError,
 )
 from huaweicloud_jobs_core._retry import DEFAULT_RETRY_STATUSES, RetryPolicy, parse_retry_after
-from hypothesis import given
-from hypothesis import strategies as st
 
 WHERE: dict[str, Any] = {"service": "drs", "operation": "batch_stop_jobs"}
 # Wed, 21 Oct 2015 07:28:00 GMT

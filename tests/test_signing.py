@@ -26,9 +26,6 @@ from urllib.parse import parse_qsl, quote
 
 import httpx
 import pytest
-from huaweicloud_jobs_core import _signing
-from huaweicloud_jobs_core._credentials import Credentials
-from huaweicloud_jobs_core._signing import AkSkAuth, Algorithm, Signer, SigningError, canonical_query, canonical_uri
 from huaweicloudsdkcore.auth.credentials import (  # type: ignore[import-untyped]
     BasicCredentials,
     GlobalCredentials,
@@ -37,6 +34,10 @@ from huaweicloudsdkcore.sdk_request import SdkRequest  # type: ignore[import-unt
 from huaweicloudsdkcore.signer import signer as official_signer  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from huaweicloud_jobs_core import _signing
+from huaweicloud_jobs_core._credentials import Credentials
+from huaweicloud_jobs_core._signing import AkSkAuth, Algorithm, Signer, SigningError, canonical_query, canonical_uri
 
 AK = "HPUAEXAMPLEAKEXAMPLE"
 SK = "sk-Example-Secret-Key-0123456789abcdefABCDEF"

@@ -6,6 +6,7 @@ import importlib
 from typing import Any
 
 import pytest
+
 from spec_examples import ResponseExample, document, resolve, response_examples
 
 EXAMPLES = list(response_examples())

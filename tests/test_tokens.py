@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+
 from huaweicloud_jobs_core import (
     AuthenticationError,
     ClientTimeoutError,

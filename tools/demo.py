@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from huaweicloud_jobs import Cloud, Credentials, HuaweiCloudJobsError
+
 from local_server import LocalServer
 
 PROJECT_ID = "054ba152d480d55b2f5dc0069e7ddef0"

@@ -33,6 +33,7 @@ from types import TracebackType
 from typing import Any, Self
 
 import httpx
+
 from huaweicloud_jobs_iam.api.tokens import create_token
 from huaweicloud_jobs_iam.models import (
     AkSkIdentity,
