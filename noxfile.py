@@ -73,3 +73,17 @@ def demo(session: nox.Session) -> None:
     session.run("python", "tools/generate.py")
     install_project(session, "generate")
     session.run("python", "tools/demo.py")
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Wheels and sdists of the glue and every generated package into dist/, reproducible, twine-checked."""
+    session.install("--group", "publish")
+    session.run("python", "tools/build.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def publish(session: nox.Session) -> None:
+    """Upload dist/ to HUAWEICLOUD_JOBS_INDEX_URL (credentials from the environment); existing versions refused."""
+    session.install("--group", "publish")
+    session.run("python", "tools/publish.py", *session.posargs)

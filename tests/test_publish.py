@@ -13,6 +13,7 @@ import importlib
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -24,7 +25,7 @@ import urllib.request
 import venv
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.parser import HeaderParser
@@ -32,10 +33,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PROJECT_ID
-from local_server import LocalServer
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_sdist_filename, parse_wheel_filename
+
+from conftest import PROJECT_ID
+from local_server import LocalServer
 
 pytestmark = pytest.mark.slow
 
@@ -211,7 +213,7 @@ def pypiserver(base: Path, authenticate: str) -> Iterator[Index]:
         deadline = time.monotonic() + 30
         while True:
             try:
-                with urllib.request.urlopen(f"{url}/health", timeout=2):
+                with urllib.request.urlopen(f"{url}/health", timeout=2):  # noqa: S310 (http on loopback)
                     break
             except urllib.error.HTTPError:
                 break  # it answers, if only to ask for a password
@@ -296,18 +298,28 @@ def fake_wheel(folder: Path, name: str, version: str) -> Path:
     return path
 
 
-def test_a_bumped_version_passes_the_check(
-    index: Index, published: subprocess.CompletedProcess[str], tmp_path: Path
+def test_only_the_bumped_package_is_uploaded_and_changed_content_needs_a_bump(
+    builds: Builds, index: Index, published: subprocess.CompletedProcess[str], tmp_path: Path
 ) -> None:
+    """One spec bumped: the rest rebuild byte for byte and are skipped; the same version with new bytes is refused."""
     assert published.returncode == 0
-    fake_wheel(tmp_path / "bumped", "huaweicloud-jobs-drs", "1.0.1")
-    bumped = run_publish(index.env(), "--dist", str(tmp_path / "bumped"), "--dry-run")
-    assert bumped.returncode == 0, bumped.stderr
-    assert "would upload 1 files" in bumped.stdout
-    fake_wheel(tmp_path / "same", "huaweicloud-jobs-drs", "1.0.0")
-    same = run_publish(index.env(), "--dist", str(tmp_path / "same"), "--dry-run")
-    assert same.returncode != 0
-    assert BUMP_DRS in same.stderr
+    bumped = tmp_path / "bumped"
+    bumped.mkdir()
+    for path in builds.first.iterdir():
+        if not path.name.startswith("huaweicloud_jobs_drs-"):
+            shutil.copyfile(path, bumped / path.name)
+    fake_wheel(bumped, "huaweicloud-jobs-drs", "1.0.1")
+    result = run_publish(index.env(), "--dist", str(bumped), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "would upload 1 files" in result.stdout
+    assert "huaweicloud_jobs_drs-1.0.1-py3-none-any.whl" in result.stdout
+    assert "(skipped): huaweicloud-jobs 1.0.0, huaweicloud-jobs-aom 1.0.0" in result.stdout
+
+    changed = tmp_path / "changed"
+    fake_wheel(changed, "huaweicloud-jobs-drs", "1.0.0")
+    result = run_publish(index.env(), "--dist", str(changed), "--dry-run")
+    assert result.returncode != 0
+    assert f"huaweicloud-jobs-drs 1.0.0 already exists on {index.url}: {BUMP_DRS}" in result.stderr
 
 
 def test_a_wrong_password_is_refused_by_a_private_index(builds: Builds, index: Index) -> None:
@@ -358,7 +370,7 @@ CLIENT_SCRIPT = textwrap.dedent(
 )
 
 
-def third_party_requirements(dist: Path, own: set[str]) -> list[str]:
+def third_party_requirements(dist: Path, own: Container[str]) -> list[str]:
     """Every Requires-Dist of the built wheels that is not one of ours (httpx, attrs)."""
     found = set()
     for path in dist.glob("*.whl"):

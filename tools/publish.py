@@ -6,9 +6,12 @@
     python tools/publish.py [--dist DIR] [--dry-run]
 
 Before anything is uploaded, the simple page ``<url>/simple/<name>/`` of every distribution is
-read: if any version about to be uploaded is already there, nothing is uploaded and the message
-says which version to bump. Then twine uploads the files, dependencies first (the per-service
-packages and the glue before the umbrella), to ``<url>/`` or to
+read. A version that is already there is refused, naming the version to bump, and then nothing
+at all is uploaded; the one exception is a distribution whose every file is already there
+byte for byte (same sha256: builds are reproducible, so an unchanged package rebuilds
+identically), which is skipped, so bumping one spec publishes that one package. If nothing new
+is left, that is refused too. Then twine uploads the files, dependencies first (the
+per-service packages, the glue, the umbrella), to ``<url>/`` or to
 ``HUAWEICLOUD_JOBS_INDEX_UPLOAD_URL`` when set. The credentials reach twine through its
 TWINE_USERNAME / TWINE_PASSWORD environment variables and are never printed.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import base64
 import graphlib
+import hashlib
 import os
 import re
 import subprocess
@@ -67,6 +71,7 @@ class Artifact:
     display_name: str
     version: Version
     requires: frozenset[NormalizedName]
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,8 @@ def read_artifact(path: Path) -> Artifact:
         parsed = Version(version)
     except InvalidVersion as error:
         raise PublishError(f"{path.name}: bad version {version!r}") from error
-    return Artifact(path, canonicalize_name(name), name, parsed, frozenset(requires))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return Artifact(path, canonicalize_name(name), name, parsed, frozenset(requires), digest)
 
 
 def collect(dist: Path) -> list[Artifact]:
@@ -168,15 +174,19 @@ def index_from_env(environ: Mapping[str, str]) -> Index:
 
 
 class _Links(HTMLParser):
+    """The file links of a PEP 503 simple page: file name -> sha256 from the URL fragment, if given."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.files: list[str] = []
+        self.files: dict[str, str | None] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         href = dict(attrs).get("href") if tag == "a" else None
         if href:
-            path = urllib.parse.urlsplit(href).path
-            self.files.append(urllib.parse.unquote(path.rstrip("/").rsplit("/", 1)[-1]))
+            parts = urllib.parse.urlsplit(href)
+            filename = urllib.parse.unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])
+            digest = re.fullmatch(r"sha256=([0-9a-fA-F]{64})", parts.fragment)
+            self.files[filename] = digest.group(1).lower() if digest else None
 
 
 class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
@@ -201,8 +211,11 @@ def _auth_hint(index: Index, status: int, action: str) -> str:
     return f"authentication to {index.url} failed while {action} (HTTP {status}): check {ENV_USER} and {ENV_PASSWORD}"
 
 
-def published_versions(index: Index, name: str) -> set[Version]:
-    """Versions of ``name`` on the index's simple page (empty when the index does not know it)."""
+def index_files(index: Index, name: str) -> dict[str, tuple[Version, str | None]]:
+    """The files of ``name`` on the index's simple page: file name -> (version, sha256 or None).
+
+    Empty when the index does not know the name (404, or a redirect to another index).
+    """
     url = f"{index.url}/simple/{canonicalize_name(name)}/"
     request = urllib.request.Request(url, headers={"Accept": "text/html"})  # noqa: S310 (scheme checked above)
     if index.user is not None and index.password is not None:
@@ -214,7 +227,7 @@ def published_versions(index: Index, name: str) -> set[Version]:
             body = response.read().decode(response.headers.get_content_charset() or "utf-8")
     except urllib.error.HTTPError as error:
         if error.code == 404 or 300 <= error.code < 400:  # unknown here, or a fallback to another index
-            return set()
+            return {}
         if error.code in (401, 403):
             raise PublishError(_auth_hint(index, error.code, f"reading {url}")) from None
         raise PublishError(f"reading {url} failed: HTTP {error.code} {error.reason}") from None
@@ -223,8 +236,8 @@ def published_versions(index: Index, name: str) -> set[Version]:
         raise PublishError(f"cannot reach {index.url}: {reason}") from None
     links = _Links()
     links.feed(body)
-    versions = set()
-    for filename in links.files:
+    files = {}
+    for filename, digest in links.files.items():
         try:
             if filename.endswith(".whl"):
                 found, version, _, _ = parse_wheel_filename(filename)
@@ -235,8 +248,8 @@ def published_versions(index: Index, name: str) -> set[Version]:
         except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
             continue
         if found == canonicalize_name(name):
-            versions.add(version)
-    return versions
+            files[filename] = (version, digest)
+    return files
 
 
 def bump_hint(name: str, root: Path = ROOT) -> str:
@@ -251,18 +264,40 @@ def bump_hint(name: str, root: Path = ROOT) -> str:
     return "bump its version"
 
 
-def conflicts(index: Index, artifacts: Sequence[Artifact]) -> list[str]:
-    messages = []
-    seen: dict[str, Artifact] = {}
+@dataclass(frozen=True)
+class Plan:
+    upload: list[Artifact]  # not on the index yet
+    unchanged: list[Artifact]  # already there, byte for byte
+    refused: list[str]  # the version is there with other content (or content the index does not hash)
+
+
+def plan(index: Index, artifacts: Sequence[Artifact]) -> Plan:
+    by_name: dict[NormalizedName, list[Artifact]] = {}
     for artifact in artifacts:
-        seen.setdefault(artifact.name, artifact)
-    for name, artifact in sorted(seen.items()):
-        if artifact.version in published_versions(index, name):
-            messages.append(
-                f"{artifact.display_name} {artifact.version} already exists on {index.url}: "
-                f"{bump_hint(artifact.display_name)}"
+        by_name.setdefault(artifact.name, []).append(artifact)
+    upload: list[Artifact] = []
+    unchanged: list[Artifact] = []
+    refused: list[str] = []
+    for name, group in sorted(by_name.items()):
+        first = group[0]
+        present = index_files(index, name)
+        if first.version not in {version for version, _ in present.values()}:
+            upload.extend(group)
+        elif all(present.get(a.path.name, (None, None))[1] == a.sha256 for a in group):
+            unchanged.extend(group)
+        else:
+            refused.append(
+                f"{first.display_name} {first.version} already exists on {index.url}: {bump_hint(first.display_name)}"
             )
-    return messages
+    return Plan(upload, unchanged, refused)
+
+
+def refusal_for_unchanged(index: Index, unchanged: Sequence[Artifact]) -> list[str]:
+    seen = {a.name: a for a in unchanged}
+    return [
+        f"{a.display_name} {a.version} already exists on {index.url}: {bump_hint(a.display_name)}"
+        for _, a in sorted(seen.items())
+    ]
 
 
 # -- uploading ----------------------------------------------------------------------------------
@@ -284,7 +319,15 @@ def twine_upload(index: Index, artifacts: Sequence[Artifact], upload_url: str) -
         "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
     }
     env.pop("TWINE_REPOSITORY", None)  # a .pypirc section name would override the URL
-    command = [sys.executable, "-m", "twine", "upload", "--disable-progress-bar", *(str(a.path) for a in artifacts)]
+    command = [
+        sys.executable,
+        "-m",
+        "twine",
+        "--no-color",
+        "upload",
+        "--disable-progress-bar",
+        *(str(a.path) for a in artifacts),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     output = _redact(result.stdout + result.stderr, index.password).strip()
     if output:
@@ -299,14 +342,20 @@ def twine_upload(index: Index, artifacts: Sequence[Artifact], upload_url: str) -
 
 def publish(dist: Path, environ: Mapping[str, str], dry_run: bool = False) -> int:
     index = index_from_env(environ)
-    layers = upload_layers(collect(dist))
-    artifacts = [a for layer in layers for a in layer]
-    refused = conflicts(index, artifacts)
+    decided = plan(index, collect(dist))
+    refused = decided.refused or ([] if decided.upload else refusal_for_unchanged(index, decided.unchanged))
+    if refused and not decided.refused:
+        print(f"every file in {dist} is already on {index.url}: nothing new to publish", file=sys.stderr)
     if refused:
         for message in refused:
             print(message, file=sys.stderr)
         print(f"nothing was uploaded to {index.url}", file=sys.stderr)
         return 1
+    if decided.unchanged:
+        skipped = sorted({f"{a.display_name} {a.version}" for a in decided.unchanged})
+        print(f"already on {index.url}, byte for byte (skipped): " + ", ".join(skipped))
+    layers = upload_layers(decided.upload)
+    artifacts = [a for layer in layers for a in layer]
     upload_url = environ.get(ENV_UPLOAD_URL) or f"{index.url}/"
     names = sorted({f"{a.display_name} {a.version}" for a in artifacts})
     if dry_run:
@@ -316,11 +365,14 @@ def publish(dist: Path, environ: Mapping[str, str], dry_run: bool = False) -> in
         return 0
     for layer in layers:
         twine_upload(index, layer, upload_url)
+    listed = {name: index_files(index, name) for name in {a.name for a in artifacts}}
     missing = sorted(
-        f"{a.display_name} {a.version}" for a in artifacts if a.version not in published_versions(index, a.name)
+        a.path.name
+        for a in artifacts
+        if a.path.name not in listed[a.name] or listed[a.name][a.path.name][1] not in (a.sha256, None)
     )
     if missing:
-        raise PublishError(f"uploaded, but {index.url}/simple/ does not list {', '.join(missing)}")
+        raise PublishError(f"uploaded, but {index.url}/simple/ does not list {', '.join(missing)} as sent")
     print(f"published {len(artifacts)} files to {index.url}: " + ", ".join(names))
     return 0
 
