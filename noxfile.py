@@ -87,3 +87,31 @@ def publish(session: nox.Session) -> None:
     """Upload dist/ to HUAWEICLOUD_JOBS_INDEX_URL (credentials from the environment); existing versions refused."""
     session.install("--group", "publish")
     session.run("python", "tools/publish.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def contract(session: nox.Session) -> None:
+    """Every operation through the public client against Prism mock servers (one per openapi/*.yaml).
+
+    Prism is pinned in package.json/package-lock.json and installed with `npm ci` into ./node_modules;
+    tests/contract starts it on free 127.0.0.1 ports. No npm, or no registry: the session fails.
+    """
+    import shutil  # here, not at the top: this section is appended
+
+    if shutil.which("npm") is None:
+        session.error("npm not found: the contract tests need Node.js (>= 18.20.1) and npm to install Prism")
+    session.run("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--engine-strict", external=True)
+    install_project(session, "contract")
+    prism = str(ROOT / "node_modules" / ".bin" / "prism")
+    session.run("pytest", "tests/contract", *session.posargs, env={"PRISM_REQUIRED": "1", "PRISM_BIN": prism})
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks against a local server in its own process (bench/run.py): a table and bench/results.json.
+
+    Sync and asyncio calls against bare httpx, signing, import time, generation time and the
+    memory of a 100,000-id batch; `nox -s bench -- --quick` for a smoke run, `-- --help` for more.
+    """
+    install_project(session, "bench", "generate")
+    session.run("python", "bench/run.py", *session.posargs)
