@@ -107,6 +107,7 @@ class LocalServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls on small responses
 
             def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
                 pass

@@ -108,7 +108,10 @@ def _parse(body: bytes, content_type: str | None) -> ErrorDetails:
         if isinstance(parsed, dict):
             return _from_object(parsed)
         if isinstance(parsed, str):
-            return ErrorDetails(message=_text(parsed))
+            # A body that is a JSON string holding error text, e.g. a mock serving the gateway's
+            # single-quoted 401 example as a string: read the text inside once more.
+            pairs = _scan_pairs(parsed)
+            return _from_object(pairs) if pairs else ErrorDetails(message=_text(parsed))
         return ErrorDetails()
     if text.startswith("<"):  # HTML from a proxy; don't pick "key": pairs out of its scripts
         return ErrorDetails(message=_html_title(text))

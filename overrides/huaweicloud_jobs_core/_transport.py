@@ -38,7 +38,7 @@ from ._exceptions import (
 )
 from ._retry import RetryPolicy, parse_retry_after
 from ._spec import operation_inputs
-from ._validation import check_arguments
+from ._validation import check_arguments, check_body
 
 logger = logging.getLogger("huaweicloud_jobs")
 
@@ -69,9 +69,15 @@ class ProjectRequiredError(HuaweiCloudJobsError, ValueError):
     """An operation needs a project ID and none was configured."""
 
 
-def _validate(operation: OperationLike, arguments: dict[str, object], request: dict[str, Any]) -> None:
+def _build(
+    operation: OperationLike, arguments: dict[str, object], build: Callable[[], dict[str, Any]]
+) -> dict[str, Any]:
+    """Check the arguments, then build the request and check its JSON body, against the spec."""
     inputs = operation_inputs(operation.package, operation.method, operation.path)
-    check_arguments(inputs, arguments, request.get("json"))
+    check_arguments(inputs, arguments)
+    request = build()
+    check_body(inputs, request.get("json"))
+    return request
 
 
 def _status_error(operation: OperationLike, response: httpx.Response) -> APIStatusError:
@@ -96,7 +102,7 @@ def _finish(operation: OperationLike, response: httpx.Response, parse: Callable[
     """Parse a 2xx response, refusing bodies that break the schema or report a failure."""
     try:
         result = parse(response)
-    except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError) as exc:
         raise ResponseValidationError(
             service=operation.service,
             operation=operation.name,
@@ -169,6 +175,7 @@ class _Base:
         return self._project_id
 
     def _request(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Per-call timeout (``with_options``) on top of the client's."""
         return request if self._timeout is None else {**request, "timeout": self._timeout}
 
 
@@ -183,11 +190,10 @@ class SyncTransport(_Base):
         self,
         operation: OperationLike,
         arguments: dict[str, object],
-        request: dict[str, Any],
+        request: Callable[[], dict[str, Any]],
         parse: Callable[[httpx.Response], R],
     ) -> R:
-        _validate(operation, arguments, request)
-        request = self._request(request)
+        prepared = self._request(_build(operation, arguments, request))
         attempt = 0
         while True:
             attempt += 1
@@ -196,7 +202,7 @@ class SyncTransport(_Base):
             cause: httpx.HTTPError | None = None
             error: HuaweiCloudJobsError
             try:
-                response = self._client.request(**request)
+                response = self._client.request(**prepared)
             except httpx.HTTPError as exc:
                 cause, error = exc, _transport_error(operation, exc)
             else:
@@ -228,11 +234,10 @@ class AsyncTransport(_Base):
         self,
         operation: OperationLike,
         arguments: dict[str, object],
-        request: dict[str, Any],
+        request: Callable[[], dict[str, Any]],
         parse: Callable[[httpx.Response], R],
     ) -> R:
-        _validate(operation, arguments, request)
-        request = self._request(request)
+        prepared = self._request(_build(operation, arguments, request))
         attempt = 0
         while True:
             attempt += 1
@@ -241,7 +246,7 @@ class AsyncTransport(_Base):
             cause: httpx.HTTPError | None = None
             error: HuaweiCloudJobsError
             try:
-                response = await self._client.request(**request)
+                response = await self._client.request(**prepared)
             except httpx.HTTPError as exc:
                 cause, error = exc, _transport_error(operation, exc)
             else:

@@ -46,6 +46,8 @@ def check_value(value: object, schema: JsonSchema, name: str) -> None:
     elif kind == "string":
         if not isinstance(value, str):
             raise InvalidParameterError(name, f"must be a string, got {_shown(value)}")
+        if not value.isascii():
+            _check_encodable(value, name)
         _check_string(value, schema, name)
     elif kind == "boolean":
         if not isinstance(value, bool):
@@ -70,6 +72,13 @@ def check_value(value: object, schema: JsonSchema, name: str) -> None:
             raise InvalidParameterError(name, f"must be >= {schema['minimum']}, got {value}")
         if "maximum" in schema and value > schema["maximum"]:
             raise InvalidParameterError(name, f"must be <= {schema['maximum']}, got {value}")
+
+
+def _check_encodable(value: str, name: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidParameterError(name, f"is not valid Unicode text (lone surrogate at index {exc.start})") from None
 
 
 def _check_string(value: str, schema: JsonSchema, name: str) -> None:
@@ -106,8 +115,8 @@ def _is_unset(value: object) -> bool:
     return type(value).__name__ == "Unset"
 
 
-def check_arguments(inputs: OperationInputs, arguments: Mapping[str, object], body: object) -> None:
-    """Check path/query/header arguments and the JSON body of one call."""
+def check_arguments(inputs: OperationInputs, arguments: Mapping[str, object]) -> None:
+    """Check the path, query and header arguments of one call."""
     for parameter in inputs.parameters:
         if parameter.location == "header" and parameter.name.lower() == "content-type":
             continue  # set by the generated code, never by callers
@@ -119,6 +128,10 @@ def check_arguments(inputs: OperationInputs, arguments: Mapping[str, object], bo
         check_value(value, parameter.schema, parameter.name)
         if parameter.location == "path":
             _check_path_segment(value, parameter.name)
+
+
+def check_body(inputs: OperationInputs, body: object) -> None:
+    """Check the JSON body of one call."""
     if inputs.body is not None and body is not None:
         check_value(body, inputs.body, "")
 

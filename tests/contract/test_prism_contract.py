@@ -371,10 +371,6 @@ def test_known_response_violations_still_occur(cloud: Cloud, prism_auth: PrismAu
         assert where in {location(v) for v in exchange.response_violations}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a pseudo-JSON error body wrapped in a JSON string keeps its code unparsed (error_code is None)",
-)
 def test_error_code_inside_a_json_string_body_is_found(cloud: Cloud, prism_auth: PrismAuth) -> None:
     cases = [
         (operation, status, name)

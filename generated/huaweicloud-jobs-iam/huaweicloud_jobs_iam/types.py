@@ -89,8 +89,11 @@ def parse_int(value: object, field: str) -> int:
     """A documented integer; booleans and fractional numbers are rejected, integral strings accepted."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
-        return int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        digits = text[1:] if text[:1] in ("+", "-") else text
+        if digits.isascii() and digits.isdigit():
+            return int(text)
     raise SchemaMismatchError(field, "an integer", value)
 
 
@@ -99,6 +102,13 @@ def parse_float(value: object, field: str) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     raise SchemaMismatchError(field, "a number", value)
+
+
+def parse_list(value: object, field: str) -> list[Any]:
+    """A documented array."""
+    if isinstance(value, list):
+        return value
+    raise SchemaMismatchError(field, "an array", value)
 
 
 def parse_str(value: object, field: str) -> str:
@@ -142,6 +152,9 @@ R = TypeVar("R")
 class Transport(Protocol):
     """Sends an operation's request and returns its parsed success result (or raises).
 
+    ``arguments`` are the call's path, query and header values by their documented names;
+    ``request`` builds the httpx request arguments, called only once they have been checked.
+
     The handwritten runtime implements it: authentication, validation, retries and error mapping
     live there, so the generated operations stay plain.
     """
@@ -153,7 +166,7 @@ class Transport(Protocol):
         self,
         operation: Operation,
         arguments: dict[str, object],
-        request: dict[str, Any],
+        request: Callable[[], dict[str, Any]],
         parse: Callable[[httpx.Response], R],
     ) -> R: ...
 
@@ -168,7 +181,7 @@ class AsyncTransport(Protocol):
         self,
         operation: Operation,
         arguments: dict[str, object],
-        request: dict[str, Any],
+        request: Callable[[], dict[str, Any]],
         parse: Callable[[httpx.Response], R],
     ) -> Awaitable[R]: ...
 
@@ -230,6 +243,7 @@ __all__ = [
     "parse_bool",
     "parse_float",
     "parse_int",
+    "parse_list",
     "parse_str",
     "request_id",
 ]

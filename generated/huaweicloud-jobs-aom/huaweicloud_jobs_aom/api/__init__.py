@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import httpx
 
 from ..models.terminate_execution_response import TerminateExecutionResponse
@@ -51,7 +53,8 @@ class Service:
             "workflow_id": workflow_id,
             "execution_id": execution_id,
         }
-        request = _terminate_execution._get_kwargs(
+        request = partial(
+            _terminate_execution._get_kwargs,
             project_id=project_id,
             workflow_id=workflow_id,
             execution_id=execution_id,
@@ -81,7 +84,8 @@ class AsyncService:
             "workflow_id": workflow_id,
             "execution_id": execution_id,
         }
-        request = _terminate_execution._get_kwargs(
+        request = partial(
+            _terminate_execution._get_kwargs,
             project_id=project_id,
             workflow_id=workflow_id,
             execution_id=execution_id,

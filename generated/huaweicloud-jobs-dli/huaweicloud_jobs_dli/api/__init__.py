@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import httpx
 
 from ..models.stop_jobs_request import StopJobsRequest
 from ..models.stop_jobs_result import StopJobsResult
-from ..types import AsyncTransport, BatchResult, Operation, Transport, Unset
+from ..types import AsyncTransport, BatchResult, Operation, Transport, Unset, parse_list
 from .streaming import stop_jobs as _stop_jobs
 
 SERVICE = "dli"
@@ -26,8 +28,7 @@ _OPERATION_STOP_JOBS = Operation(
 
 def _parse_stop_jobs(response: httpx.Response) -> BatchResult[StopJobsResult]:
     response_200 = []
-    _response_200 = response.json()
-    for response_200_item_data in _response_200:
+    for response_200_item_data in parse_list(response.json(), "response_200"):
         response_200_item = StopJobsResult.from_dict(response_200_item_data)
 
         response_200.append(response_200_item)
@@ -55,7 +56,8 @@ class Service:
         arguments: dict[str, object] = {
             "project_id": project_id,
         }
-        request = _stop_jobs._get_kwargs(
+        request = partial(
+            _stop_jobs._get_kwargs,
             project_id=project_id,
             body=StopJobsRequest(
                 job_ids=job_ids,
@@ -85,7 +87,8 @@ class AsyncService:
         arguments: dict[str, object] = {
             "project_id": project_id,
         }
-        request = _stop_jobs._get_kwargs(
+        request = partial(
+            _stop_jobs._get_kwargs,
             project_id=project_id,
             body=StopJobsRequest(
                 job_ids=job_ids,

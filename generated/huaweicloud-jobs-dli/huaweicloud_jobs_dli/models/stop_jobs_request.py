@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_bool, parse_int
+from ..types import UNSET, SchemaMismatchError, Unset, parse_bool, parse_int, parse_list
 
 T = TypeVar("T", bound="StopJobsRequest")
 
@@ -46,10 +46,11 @@ class StopJobsRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, Mapping):
+            raise SchemaMismatchError("StopJobsRequest", "an object", src_dict)
         d = dict(src_dict)
         job_ids = []
-        _job_ids = d.pop("job_ids")
-        for job_ids_item_data in _job_ids:
+        for job_ids_item_data in parse_list(d.pop("job_ids"), "job_ids"):
             job_ids_item = parse_int(job_ids_item_data, "job_ids_item")
 
             job_ids.append(job_ids_item)

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_bool, parse_str
+from ..types import UNSET, SchemaMismatchError, Unset, parse_bool, parse_str
 
 T = TypeVar("T", bound="StopJobsResult")
 
@@ -41,6 +41,8 @@ class StopJobsResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, Mapping):
+            raise SchemaMismatchError("StopJobsResult", "an object", src_dict)
         d = dict(src_dict)
         _is_success = d.pop("is_success", UNSET)
         is_success: bool | Unset

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import httpx
 
 from ..models.stop_job_request import StopJobRequest
@@ -54,7 +56,8 @@ class Service:
             "job_id": job_id,
             "X-Language": x_language,
         }
-        request = _stop_job._get_kwargs(
+        request = partial(
+            _stop_job._get_kwargs,
             project_id=project_id,
             job_id=job_id,
             x_language=x_language,
@@ -88,7 +91,8 @@ class AsyncService:
             "job_id": job_id,
             "X-Language": x_language,
         }
-        request = _stop_job._get_kwargs(
+        request = partial(
+            _stop_job._get_kwargs,
             project_id=project_id,
             job_id=job_id,
             x_language=x_language,

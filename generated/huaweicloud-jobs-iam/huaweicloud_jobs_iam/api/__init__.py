@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import httpx
 
 from ..models.auth import Auth
@@ -51,7 +53,8 @@ class Service:
         arguments: dict[str, object] = {
             "nocatalog": nocatalog,
         }
-        request = _create_token._get_kwargs(
+        request = partial(
+            _create_token._get_kwargs,
             nocatalog=nocatalog,
             body=TokenRequest(
                 auth=auth,
@@ -79,7 +82,8 @@ class AsyncService:
         arguments: dict[str, object] = {
             "nocatalog": nocatalog,
         }
-        request = _create_token._get_kwargs(
+        request = partial(
+            _create_token._get_kwargs,
             nocatalog=nocatalog,
             body=TokenRequest(
                 auth=auth,

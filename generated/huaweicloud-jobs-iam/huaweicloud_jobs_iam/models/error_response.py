@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_str
+from ..types import UNSET, SchemaMismatchError, Unset, parse_str
 
 if TYPE_CHECKING:
     from ..models.error_response_error import ErrorResponseError
@@ -54,6 +54,8 @@ class ErrorResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.error_response_error import ErrorResponseError  # noqa: PLC0415
 
+        if not isinstance(src_dict, Mapping):
+            raise SchemaMismatchError("ErrorResponse", "an object", src_dict)
         d = dict(src_dict)
         _error = d.pop("error", UNSET)
         error: ErrorResponseError | Unset

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_int, parse_str
+from ..types import UNSET, SchemaMismatchError, Unset, parse_int, parse_str
 
 T = TypeVar("T", bound="ErrorResponseError")
 
@@ -46,6 +46,8 @@ class ErrorResponseError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, Mapping):
+            raise SchemaMismatchError("ErrorResponseError", "an object", src_dict)
         d = dict(src_dict)
         _code = d.pop("code", UNSET)
         code: int | Unset

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_str
+from ..types import UNSET, SchemaMismatchError, Unset, parse_str
 
 T = TypeVar("T", bound="ProjectScope")
 
@@ -40,6 +40,8 @@ class ProjectScope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, Mapping):
+            raise SchemaMismatchError("ProjectScope", "an object", src_dict)
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         id: str | Unset

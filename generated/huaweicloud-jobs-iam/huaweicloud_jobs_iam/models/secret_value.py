@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import parse_str
+from ..types import SchemaMismatchError, parse_str
 
 T = TypeVar("T", bound="SecretValue")
 
@@ -36,6 +36,8 @@ class SecretValue:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not isinstance(src_dict, Mapping):
+            raise SchemaMismatchError("SecretValue", "an object", src_dict)
         d = dict(src_dict)
         key = parse_str(d.pop("key"), "key")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import httpx
 
 from ..types import Acknowledgement, AsyncTransport, Operation, Transport, request_id
@@ -67,7 +69,8 @@ class Service:
             "instance_id": instance_id,
             "job_id": job_id,
         }
-        request = _stop_job._get_kwargs(
+        request = partial(
+            _stop_job._get_kwargs,
             project_id=project_id,
             instance_id=instance_id,
             job_id=job_id,
@@ -90,7 +93,8 @@ class Service:
             "instance_id": instance_id,
             "job_id": job_id,
         }
-        request = _delete_job._get_kwargs(
+        request = partial(
+            _delete_job._get_kwargs,
             project_id=project_id,
             instance_id=instance_id,
             job_id=job_id,
@@ -119,7 +123,8 @@ class AsyncService:
             "instance_id": instance_id,
             "job_id": job_id,
         }
-        request = _stop_job._get_kwargs(
+        request = partial(
+            _stop_job._get_kwargs,
             project_id=project_id,
             instance_id=instance_id,
             job_id=job_id,
@@ -142,7 +147,8 @@ class AsyncService:
             "instance_id": instance_id,
             "job_id": job_id,
         }
-        request = _delete_job._get_kwargs(
+        request = partial(
+            _delete_job._get_kwargs,
             project_id=project_id,
             instance_id=instance_id,
             job_id=job_id,

@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.stop_jobs_request import StopJobsRequest
 from ...models.stop_jobs_result import StopJobsResult
-from ...types import Response
+from ...types import Response, parse_list
 
 
 def _get_kwargs(
@@ -38,8 +38,7 @@ def _parse_response(
 ) -> Any | list[StopJobsResult] | None:
     if response.status_code == 200:
         response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
+        for response_200_item_data in parse_list(response.json(), "response_200"):
             response_200_item = StopJobsResult.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
