@@ -15,7 +15,7 @@ import nox
 ROOT = Path(__file__).parent
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.sessions = ["lint", "typecheck", "tests", "contract"]
 
 PYTHON = "3.11"
 SPECS = sorted(glob.glob("openapi/*.yaml"))
