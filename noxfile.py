@@ -1,7 +1,7 @@
 """Sessions: generate, lint, typecheck, tests, demo (the main job), build, publish, contract, bench.
 
 nox -s demo                          # regenerate, then call every operation against a local server
-nox -s lint typecheck tests          # all checks (the README's test command)
+nox -s lint typecheck tests contract # all checks (the README's test command)
 """
 
 from __future__ import annotations
