@@ -152,15 +152,32 @@ class _CloudBase:
             "headers": {"User-Agent": USER_AGENT},
         }
 
-    def _transport_for(self, package: str, make_client: Callable[[], Any], make_transport: Callable[[Any], Any]) -> Any:
+    def _transport_for(self, package: str, client_class: type[Any], transport_class: type[Any]) -> Any:
+        """The package's transport, creating its client (one connection pool per service) on first use."""
         with self._lock:
             transport = self._transports.get(package)
             if transport is None:
                 client = self._clients.get(package)
                 if client is None:
-                    client = self._clients[package] = make_client()
-                transport = self._transports[package] = make_transport(client)
+                    client = self._clients[package] = client_class(**self._client_options(package))
+                options: dict[str, Any] = {
+                    "project_id": self._project_id,
+                    "retry": self._retry,
+                    "timeout": self._timeout,
+                }
+                if self._sleep is not None:
+                    options["sleep"] = self._sleep
+                transport = self._transports[package] = transport_class(client, **options)
             return transport
+
+    def _detach_clients(self) -> list[Any]:
+        """Forget every client (for closing); a ``with_options`` view owns none."""
+        if not self._owns_clients:
+            return []
+        with self._lock:
+            clients, self._clients = list(self._clients.values()), {}
+            self._transports.clear()
+        return clients
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(auth={self._auth!r}, project_id={self._project_id!r}, {self._resolver!r})"
@@ -173,26 +190,12 @@ class BaseCloud(_CloudBase):
     """Synchronous clients. Use as a context manager, or call :meth:`close`."""
 
     def _transport(self, package: str) -> SyncTransport:
-        transport: SyncTransport = self._transport_for(
-            package,
-            lambda: httpx.Client(**self._client_options(package)),
-            lambda client: SyncTransport(
-                client,
-                project_id=self._project_id,
-                retry=self._retry,
-                timeout=self._timeout,
-                **({"sleep": self._sleep} if self._sleep else {}),
-            ),
-        )
+        transport: SyncTransport = self._transport_for(package, httpx.Client, SyncTransport)
         return transport
 
     def close(self) -> None:
-        if self._owns_clients:
-            with self._lock:
-                clients, self._clients = list(self._clients.values()), {}
-                self._transports.clear()
-            for client in clients:
-                client.close()
+        for client in self._detach_clients():
+            client.close()
 
     def __enter__(self) -> Self:
         return self
@@ -205,26 +208,12 @@ class BaseAsyncCloud(_CloudBase):
     """Asyncio clients. Use as an async context manager, or await :meth:`aclose`."""
 
     def _transport(self, package: str) -> AsyncTransport:
-        transport: AsyncTransport = self._transport_for(
-            package,
-            lambda: httpx.AsyncClient(**self._client_options(package)),
-            lambda client: AsyncTransport(
-                client,
-                project_id=self._project_id,
-                retry=self._retry,
-                timeout=self._timeout,
-                **({"sleep": self._sleep} if self._sleep else {}),
-            ),
-        )
+        transport: AsyncTransport = self._transport_for(package, httpx.AsyncClient, AsyncTransport)
         return transport
 
     async def aclose(self) -> None:
-        if self._owns_clients:
-            with self._lock:
-                clients, self._clients = list(self._clients.values()), {}
-                self._transports.clear()
-            for client in clients:
-                await client.aclose()
+        for client in self._detach_clients():
+            await client.aclose()
 
     async def __aenter__(self) -> Self:
         return self
