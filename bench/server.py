@@ -1,0 +1,176 @@
+"""A minimal, fast HTTP/1.1 server for the benchmarks (raw asyncio protocol, no dependencies).
+
+Run it as its own process so that it does not compete with the client for the GIL:
+
+    python bench/server.py [--port 0] [--lifetime 900]
+
+It listens on 127.0.0.1 only, prints ``PORT <n>`` on stdout once it accepts
+connections, and exits when stdin closes (its parent went away), on SIGTERM, or
+after ``--lifetime`` seconds, whichever comes first. Connections are kept alive
+and use TCP_NODELAY. Routes:
+
+* ``POST /v5/{project_id}/jobs/{job_id}/stop`` (DRS) → ``{"status":"success"}``
+* ``POST /v1.0/{project_id}/streaming/jobs/stop`` (DLI) → one
+  ``{"is_success":true,"message":"..."}`` per id in the request's ``job_ids``
+* ``GET /__stats`` → ``{"connections": accepted so far, "requests": answered so far (not counting these)}``
+* anything else → 404
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import signal
+import socket
+import sys
+
+_DRS_BODY = b'{"status":"success"}'
+_NOT_FOUND = b'{"error_code":"BENCH.404","error_msg":"no route"}'
+_BAD_REQUEST = b'{"error_code":"BENCH.400","error_msg":"bad request"}'
+_MAX_HEADER = 64 * 1024
+# Counters for GET /__stats: keep-alive at work shows as few connections for many requests.
+_STATS = {"connections": 0, "requests": 0}
+
+
+def _response(status: bytes, body: bytes) -> bytes:
+    return b"".join(
+        (
+            b"HTTP/1.1 ",
+            status,
+            b"\r\nContent-Type: application/json\r\nX-Request-Id: bench\r\nContent-Length: ",
+            str(len(body)).encode("ascii"),
+            b"\r\n\r\n",
+            body,
+        )
+    )
+
+
+_DRS_RESPONSE = _response(b"200 OK", _DRS_BODY)
+_NOT_FOUND_RESPONSE = _response(b"404 Not Found", _NOT_FOUND)
+_BAD_REQUEST_RESPONSE = _response(b"400 Bad Request", _BAD_REQUEST)
+
+
+def _dli_response(body: bytes) -> bytes:
+    try:
+        job_ids = json.loads(body)["job_ids"]
+        items = [f'{{"is_success":true,"message":"stop of job {int(job)} delivered"}}' for job in job_ids]
+    except (ValueError, KeyError, TypeError):
+        return _BAD_REQUEST_RESPONSE
+    return _response(b"200 OK", ("[" + ",".join(items) + "]").encode("ascii"))
+
+
+def route(method: bytes, target: bytes, body: bytes) -> bytes:
+    path = target.split(b"?", 1)[0]
+    if method == b"GET" and path == b"/__stats":  # not counted itself
+        return _response(b"200 OK", json.dumps(_STATS).encode("ascii"))
+    _STATS["requests"] += 1
+    if method == b"POST" and path.endswith(b"/stop"):
+        if path.startswith(b"/v5/") and b"/jobs/" in path:
+            return _DRS_RESPONSE
+        if path.startswith(b"/v1.0/") and path.endswith(b"/streaming/jobs/stop"):
+            return _dli_response(body)
+    return _NOT_FOUND_RESPONSE
+
+
+class HttpProtocol(asyncio.Protocol):
+    """HTTP/1.1 with keep-alive and pipelining; Content-Length bodies only (what httpx sends)."""
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+        self._transport: asyncio.Transport | None = None
+        # Set once a request head is parsed and its body is still arriving.
+        self._pending: tuple[bytes, bytes, int, bool] | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self._transport = transport
+        _STATS["connections"] += 1
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def data_received(self, data: bytes) -> None:
+        self._buffer += data
+        transport = self._transport
+        assert transport is not None
+        out: list[bytes] = []
+        close = False
+        while True:
+            if self._pending is None:
+                end = self._buffer.find(b"\r\n\r\n")
+                if end < 0:
+                    if len(self._buffer) > _MAX_HEADER:
+                        out.append(_BAD_REQUEST_RESPONSE)
+                        close = True
+                    break
+                head = bytes(self._buffer[:end])
+                del self._buffer[: end + 4]
+                lines = head.split(b"\r\n")
+                parts = lines[0].split(b" ")
+                if len(parts) != 3:
+                    out.append(_BAD_REQUEST_RESPONSE)
+                    close = True
+                    break
+                length = 0
+                keep_alive = parts[2] == b"HTTP/1.1"
+                for line in lines[1:]:
+                    name, _, value = line.partition(b":")
+                    lowered = name.strip().lower()
+                    if lowered == b"content-length":
+                        length = int(value)
+                    elif lowered == b"connection":
+                        token = value.strip().lower()
+                        keep_alive = token != b"close" and (keep_alive or token == b"keep-alive")
+                self._pending = (parts[0], parts[1], length, keep_alive)
+            method, target, length, keep_alive = self._pending
+            if len(self._buffer) < length:
+                break
+            body = bytes(self._buffer[:length])
+            del self._buffer[:length]
+            self._pending = None
+            out.append(route(method, target, body))
+            if not keep_alive:
+                close = True
+                break
+        if out:
+            transport.write(b"".join(out) if len(out) > 1 else out[0])
+        if close:
+            transport.close()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._transport = None
+
+
+async def serve(port: int, lifetime: float) -> None:
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(HttpProtocol, "127.0.0.1", port, backlog=1024, reuse_address=True)
+    bound = server.sockets[0].getsockname()[1]
+    sys.stdout.write(f"PORT {bound}\n")
+    sys.stdout.flush()
+    stop = asyncio.Event()
+    with contextlib.suppress(NotImplementedError):
+        loop.add_signal_handler(signal.SIGTERM, stop.set)
+        loop.add_signal_handler(signal.SIGINT, stop.set)
+    # Stop when the parent closes our stdin (it exited or is done with us).
+    with contextlib.suppress(OSError, ValueError):
+        loop.add_reader(sys.stdin.fileno(), lambda: None if os.read(sys.stdin.fileno(), 4096) else stop.set())
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=lifetime)
+    server.close()
+    await server.wait_closed()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free port)")
+    parser.add_argument("--lifetime", type=float, default=900.0, help="exit after this many seconds at most")
+    args = parser.parse_args(argv)
+    asyncio.run(serve(args.port, args.lifetime))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
