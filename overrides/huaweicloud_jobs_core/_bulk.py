@@ -8,7 +8,6 @@ exception that call raised. A failing or timing-out job never hides the others.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -43,6 +42,8 @@ async def bulk_call(
     """
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise ValueError(f"concurrency must be a positive integer, got {concurrency!r}")
+    import asyncio  # not imported with the package: sync users never need it
+
     items = list(keys)
     total = len(items)
     outcomes: list[BulkOutcome[K, R] | None] = [None] * total

@@ -150,6 +150,9 @@ class _CloudBase:
             "timeout": self._timeout,
             "verify": self._verify,
             "headers": {"User-Agent": USER_AGENT},
+            # Keep as many idle connections as a typical bulk run has in flight: a reopened
+            # connection costs a TLS handshake.
+            "limits": httpx.Limits(max_connections=100, max_keepalive_connections=64),
         }
 
     def _transport_for(self, package: str, client_class: type[Any], transport_class: type[Any]) -> Any:

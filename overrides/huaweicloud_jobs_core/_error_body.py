@@ -10,7 +10,6 @@ uses no backtracking-prone patterns, so it stays fast on hostile input.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -237,6 +236,8 @@ def _html_title(text: str) -> str | None:
     closing = _TITLE_CLOSE_RE.search(text, opening.end())
     if closing is None:
         return None
+    import html  # only proxies' error pages need it
+
     return _text(" ".join(html.unescape(text[opening.end() : closing.start()]).split()))
 
 

@@ -19,7 +19,6 @@ IAM's ``X-Subject-Token``; ``_redaction`` blanks those values.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import logging
 import ssl
@@ -30,27 +29,14 @@ from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
-from huaweicloud_jobs_iam.api.tokens import create_token
-from huaweicloud_jobs_iam.models import (
-    AkSkIdentity,
-    Auth,
-    Identity,
-    NamedDomain,
-    PasswordIdentity,
-    ProjectScope,
-    Scope,
-    SecretValue,
-    TokenRequest,
-    TokenResponse,
-    User,
-)
-from huaweicloud_jobs_iam.types import UNSET
-
 from ._credentials import Credentials, _check_header_safe
+
+if TYPE_CHECKING:
+    import asyncio
 from ._endpoints import _checked
 from ._exceptions import (
     ClientTimeoutError,
@@ -388,6 +374,8 @@ class IamTokenProvider:
             return self._client
 
     def _async_lock(self) -> asyncio.Lock:
+        import asyncio  # only async callers pay for it
+
         loop = asyncio.get_running_loop()
         with self._state_lock:
             lock = self._async_locks.get(loop)
@@ -397,6 +385,22 @@ class IamTokenProvider:
 
     def _request_kwargs(self) -> dict[str, Any]:
         """Method, URL, query, headers and JSON body, built by the generated IAM client."""
+        # Imported on first use: only token users need the IAM package.
+        from huaweicloud_jobs_iam.api.tokens import create_token
+        from huaweicloud_jobs_iam.models import (
+            AkSkIdentity,
+            Auth,
+            Identity,
+            NamedDomain,
+            PasswordIdentity,
+            ProjectScope,
+            Scope,
+            SecretValue,
+            TokenRequest,
+            User,
+        )
+        from huaweicloud_jobs_iam.types import UNSET
+
         if self._credentials is not None:
             identity = Identity(
                 methods=["hw_ak_sk"],
@@ -437,6 +441,8 @@ class IamTokenProvider:
             raise _invalid(response, f"the {_SUBJECT_TOKEN_HEADER} response header is missing or empty")
         if not token.isascii() or not token.isprintable() or any(c.isspace() for c in token):
             raise _invalid(response, f"the {_SUBJECT_TOKEN_HEADER} response header is not a usable header value")
+        from huaweicloud_jobs_iam.models import TokenResponse
+
         try:
             parsed = TokenResponse.from_dict(response.json())
         except (ValueError, TypeError, KeyError, AttributeError) as exc:

@@ -16,7 +16,6 @@ at once, and every attempt is signed afresh by the client's auth.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import random
 import time
@@ -224,10 +223,14 @@ class AsyncTransport(_Base):
         self,
         client: httpx.AsyncClient,
         *,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         **options: Any,
     ) -> None:
         super().__init__(client, **options)
+        if sleep is None:
+            import asyncio  # here, so that `import huaweicloud_jobs` does not load asyncio
+
+            sleep = asyncio.sleep
         self._sleep = sleep
 
     async def send(
