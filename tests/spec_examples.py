@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+import importlib.resources
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -72,6 +72,3 @@ def response_examples() -> Iterator[ResponseExample]:
                             resolve(doc, example)["value"],
                             media.get("schema"),
                         )
-
-
-import importlib.resources  # noqa: E402  (after the dataclass for readability)
