@@ -247,3 +247,18 @@ def test_endpoint_overrides_and_http_opt_in() -> None:
         cloud.base_url("drs")
     with pytest.raises(EndpointError, match="unknown cloud"):
         Cloud(credentials=CREDENTIALS, cloud="azure")
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"credentials": "AK:SK"}, "invalid credentials: must be a Credentials"),
+        ({"credentials": CREDENTIALS, "retry": 3}, "invalid retry: must be a RetryPolicy"),
+        ({"credentials": CREDENTIALS, "region": 4}, "invalid region: must be a string"),
+        ({"credentials": CREDENTIALS, "endpoints": ["http://x"]}, "invalid endpoints: must be a mapping"),
+        ({"token": b"bytes-token"}, "invalid token: must be a string"),
+    ],
+)
+def test_settings_of_the_wrong_type_are_named(settings: dict[str, object], message: str) -> None:
+    with pytest.raises(InvalidParameterError, match=message):
+        Cloud(**settings)  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ import httpx
 from . import _spec
 from ._credentials import Credentials
 from ._endpoints import EndpointResolver
-from ._exceptions import CredentialsError
+from ._exceptions import CredentialsError, InvalidParameterError
 from ._retry import RetryPolicy
 from ._signing import AkSkAuth
 from ._tokens import StaticTokenAuth
@@ -40,7 +40,16 @@ def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or 5.0))
 
 
+def _expect(name: str, value: object, kind: type | tuple[type, ...], described: str) -> None:
+    """A clear error for a setting of the wrong type, instead of a traceback from deep inside httpx."""
+    if value is not None and not isinstance(value, kind):
+        raise InvalidParameterError(name, f"must be {described}, got {type(value).__name__}")
+
+
 def _choose_auth(credentials: Credentials | None, token: str | None, auth: httpx.Auth | None) -> httpx.Auth:
+    _expect("credentials", credentials, Credentials, "a Credentials(ak=..., sk=...)")
+    _expect("token", token, str, "a string")
+    _expect("auth", auth, httpx.Auth, "an httpx.Auth")
     given = [name for name, value in (("credentials", credentials), ("token", token), ("auth", auth)) if value]
     if len(given) > 1:
         raise CredentialsError(f"pass only one way to authenticate, got {' and '.join(given)}")
@@ -81,6 +90,10 @@ class _CloudBase:
         ``sleep`` replaces the wait between retries (``time.sleep`` or ``asyncio.sleep``);
         tests pass a recorder to stay fast.
         """
+        _expect("project_id", project_id, str, "a string")
+        _expect("region", region, str, "a string such as 'cn-north-4'")
+        _expect("retry", retry, RetryPolicy, "a RetryPolicy")
+        _expect("endpoints", endpoints, Mapping, "a mapping of service name to URL")
         self._sleep = sleep
         self._auth = _choose_auth(credentials, token, auth)
         self._project_id = project_id or (credentials.project_id if credentials else None)
