@@ -59,27 +59,27 @@ def test_frozen_and_hashable() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"max_attempts": 0}, "max_attempts must be >= 1"),
-        ({"max_attempts": -3}, "max_attempts must be >= 1"),
-        ({"max_attempts": 2.0}, "max_attempts must be an int"),
-        ({"max_attempts": True}, "max_attempts must be an int"),
-        ({"initial_backoff": -0.1}, "initial_backoff must be a finite number >= 0"),
-        ({"max_backoff": -1}, "max_backoff must be a finite number >= 0"),
-        ({"max_backoff": math.inf}, "max_backoff must be a finite number >= 0"),
-        ({"initial_backoff": math.nan}, "initial_backoff must be a finite number >= 0"),
-        ({"max_retry_after": -5}, "max_retry_after must be a finite number >= 0"),
-        ({"initial_backoff": "1"}, "initial_backoff must be a number of seconds"),
+        ({"max_attempts": 0}, "invalid max_attempts: must be >= 1"),
+        ({"max_attempts": -3}, "invalid max_attempts: must be >= 1"),
+        ({"max_attempts": 2.0}, "invalid max_attempts: must be an int"),
+        ({"max_attempts": True}, "invalid max_attempts: must be an int"),
+        ({"initial_backoff": -0.1}, "invalid initial_backoff: must be a finite number >= 0"),
+        ({"max_backoff": -1}, "invalid max_backoff: must be a finite number >= 0"),
+        ({"max_backoff": math.inf}, "invalid max_backoff: must be a finite number >= 0"),
+        ({"initial_backoff": math.nan}, "invalid initial_backoff: must be a finite number >= 0"),
+        ({"max_retry_after": -5}, "invalid max_retry_after: must be a finite number >= 0"),
+        ({"initial_backoff": "1"}, "invalid initial_backoff: must be a number of seconds"),
         (
             {"retry_statuses": frozenset({200})},
-            r"retry_statuses must be HTTP error statuses \(400-599\), got 200",
+            r"invalid retry_statuses: must be HTTP error statuses \(400-599\), got 200",
         ),
         ({"retry_statuses": {429, 700, "503"}}, "got '503', 700"),
-        ({"retry_statuses": "503"}, "retry_statuses must be a collection of ints"),
-        ({"retry_statuses": 503}, "retry_statuses must be a collection of ints"),
+        ({"retry_statuses": "503"}, "invalid retry_statuses: must be a collection of ints"),
+        ({"retry_statuses": 503}, "invalid retry_statuses: must be a collection of ints"),
     ],
 )
 def test_validation(kwargs: dict[str, Any], match: str) -> None:
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(InvalidParameterError, match=match):
         RetryPolicy(**kwargs)
 
 
@@ -163,7 +163,7 @@ def test_retry_after_wins_and_is_capped() -> None:
 
 @pytest.mark.parametrize("attempt", [0, -1, True, 1.0])
 def test_backoff_rejects_bad_attempt(attempt: Any) -> None:
-    with pytest.raises(ValueError, match="attempt must be an int >= 1"):
+    with pytest.raises(ValueError, match="invalid attempt: must be an int >= 1"):
         RetryPolicy().backoff_delay(attempt)
 
 

@@ -12,6 +12,8 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from ._exceptions import InvalidParameterError
+
 K = TypeVar("K")
 R = TypeVar("R")
 
@@ -41,7 +43,7 @@ async def bulk_call(
     ``on_progress(done, total)`` is called after each item finishes.
     """
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise ValueError(f"concurrency must be a positive integer, got {concurrency!r}")
+        raise InvalidParameterError("concurrency", f"must be a positive integer, got {concurrency!r}")
     import asyncio  # not imported with the package: sync users never need it
 
     items = list(keys)

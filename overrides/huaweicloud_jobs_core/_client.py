@@ -36,7 +36,9 @@ def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
     if isinstance(value, httpx.Timeout):
         return value
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ValueError(f"timeout must be a positive number of seconds or an httpx.Timeout, got {value!r}")
+        raise InvalidParameterError(
+            "timeout", f"must be a positive number of seconds or an httpx.Timeout, got {value!r}"
+        )
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or 5.0))
 
 

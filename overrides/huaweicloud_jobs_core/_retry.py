@@ -32,7 +32,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC
 
-from ._exceptions import APIStatusError, OperationFailedError, TransportError
+from ._exceptions import APIStatusError, InvalidParameterError, OperationFailedError, TransportError
 
 __all__ = [
     "DEFAULT_RETRY_STATUSES",
@@ -76,23 +76,25 @@ class RetryPolicy:
 
     def __post_init__(self) -> None:
         if isinstance(self.max_attempts, bool) or not isinstance(self.max_attempts, int):
-            raise ValueError(f"max_attempts must be an int, got {self.max_attempts!r}")
+            raise InvalidParameterError("max_attempts", f"must be an int, got {self.max_attempts!r}")
         if self.max_attempts < 1:
-            raise ValueError(f"max_attempts must be >= 1 (1 disables retries), got {self.max_attempts}")
+            raise InvalidParameterError("max_attempts", f"must be >= 1 (1 disables retries), got {self.max_attempts}")
         for name in ("initial_backoff", "max_backoff", "max_retry_after"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ValueError(f"{name} must be a number of seconds, got {value!r}")
+                raise InvalidParameterError(name, f"must be a number of seconds, got {value!r}")
             if not (math.isfinite(value) and value >= 0):
-                raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
+                raise InvalidParameterError(name, f"must be a finite number >= 0, got {value!r}")
         # Accept any iterable of ints (a set, a list) but store a frozenset.
         statuses: Iterable[object] = self.retry_statuses
         if isinstance(statuses, str | bytes) or not isinstance(statuses, Iterable):
-            raise ValueError(f"retry_statuses must be a collection of ints, got {statuses!r}")
+            raise InvalidParameterError("retry_statuses", f"must be a collection of ints, got {statuses!r}")
         checked = frozenset(statuses)
         bad = sorted(repr(s) for s in checked if isinstance(s, bool) or not isinstance(s, int) or not 400 <= s <= 599)
         if bad:
-            raise ValueError(f"retry_statuses must be HTTP error statuses (400-599), got {', '.join(bad)}")
+            raise InvalidParameterError(
+                "retry_statuses", f"must be HTTP error statuses (400-599), got {', '.join(bad)}"
+            )
         object.__setattr__(self, "retry_statuses", checked)
 
     @classmethod
@@ -138,7 +140,7 @@ class RetryPolicy:
         zero-argument callable, so tests can make it deterministic).
         """
         if isinstance(attempt, bool) or not isinstance(attempt, int) or attempt < 1:
-            raise ValueError(f"attempt must be an int >= 1, got {attempt!r}")
+            raise InvalidParameterError("attempt", f"must be an int >= 1, got {attempt!r}")
         if retry_after is not None and not math.isnan(retry_after):
             return min(max(retry_after, 0.0), self.max_retry_after)
         try:

@@ -39,7 +39,7 @@ from urllib.parse import parse_qsl, quote, unquote
 import httpx
 
 from ._credentials import Credentials
-from ._exceptions import HuaweiCloudJobsError
+from ._exceptions import HuaweiCloudJobsError, InvalidParameterError
 
 __all__ = ["AkSkAuth", "Algorithm", "Signer", "SigningError", "canonical_query", "canonical_uri"]
 
@@ -325,7 +325,7 @@ class AkSkAuth(httpx.Auth):
         scope: Literal["project", "global"] = "project",
     ) -> None:
         if scope not in ("project", "global"):
-            raise ValueError(f"scope must be 'project' or 'global', not {scope!r}")
+            raise InvalidParameterError("scope", f"must be 'project' or 'global', not {scope!r}")
         self._credentials = credentials
         self._scope = scope
         self._signer = Signer(credentials.ak, credentials.sk, algorithm)

@@ -43,6 +43,7 @@ from ._exceptions import (
     ConnectionFailedError,
     CredentialsError,
     HuaweiCloudJobsError,
+    InvalidParameterError,
     ResponseValidationError,
     TransportError,
     make_status_error,
@@ -110,7 +111,9 @@ def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
     if isinstance(value, httpx.Timeout):
         return value
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ValueError(f"timeout must be a positive number of seconds or an httpx.Timeout, got {value!r}")
+        raise InvalidParameterError(
+            "timeout", f"must be a positive number of seconds or an httpx.Timeout, got {value!r}"
+        )
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_IAM_TIMEOUT.connect or 5.0))
 
 
@@ -195,7 +198,9 @@ class IamTokenProvider:
         if not project_id and not project_name:
             raise CredentialsError("a project-scoped token needs project_id=... or project_name=...")
         if isinstance(refresh_margin, bool) or not isinstance(refresh_margin, int | float) or refresh_margin < 0:
-            raise ValueError(f"refresh_margin must be a non-negative number of seconds, got {refresh_margin!r}")
+            raise InvalidParameterError(
+                "refresh_margin", f"must be a non-negative number of seconds, got {refresh_margin!r}"
+            )
 
         self._credentials = credentials
         self._user_name = user_name
