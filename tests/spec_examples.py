@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from huaweicloud_jobs_core._spec import follow_ref, load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICES = sorted(path.stem for path in (ROOT / "openapi").glob("*.yaml"))
@@ -38,18 +39,8 @@ class ResponseExample:
 
 
 def document(service: str) -> dict[str, Any]:
-    package = f"huaweicloud_jobs_{service}"
-    text = importlib.resources.files(package).joinpath("openapi.json").read_text(encoding="utf-8")
-    return dict(json.loads(text))
-
-
-def resolve(doc: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = doc
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+    """The spec bundled in the service's generated package."""
+    return load_document(f"huaweicloud_jobs_{service}")
 
 
 def response_examples() -> Iterator[ResponseExample]:
@@ -58,7 +49,7 @@ def response_examples() -> Iterator[ResponseExample]:
         for path, item in doc["paths"].items():
             for method, operation in item.items():
                 for status, response in operation["responses"].items():
-                    response = resolve(doc, response)
+                    response = follow_ref(doc, response)
                     media = response.get("content", {}).get("application/json", {})
                     for name, example in media.get("examples", {}).items():
                         yield ResponseExample(
@@ -69,6 +60,6 @@ def response_examples() -> Iterator[ResponseExample]:
                             path,
                             int(status),
                             name,
-                            resolve(doc, example)["value"],
+                            follow_ref(doc, example)["value"],
                             media.get("schema"),
                         )

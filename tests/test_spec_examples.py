@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
-from spec_examples import ResponseExample, document, resolve, response_examples
+from huaweicloud_jobs_core._spec import resolve_refs
+
+from spec_examples import ResponseExample, document, response_examples
 
 EXAMPLES = list(response_examples())
 
@@ -43,7 +45,7 @@ def test_json_example_parses_into_its_model(example: ResponseExample) -> None:
         cls = model_class(example, schema)
         parsed = [cls.from_dict(example.value)]
         originals = [example.value]
-    properties = resolve(document(example.service), schema.get("items", schema))["properties"]
+    properties = resolve_refs(document(example.service), schema.get("items", schema))["properties"]
     for model, original in zip(parsed, originals, strict=True):
         for key, value in original.items():
             attribute = getattr(model, key)

@@ -178,11 +178,9 @@ class _CloudBase:
                 client = self._clients.get(package)
                 if client is None:
                     client = self._clients[package] = client_class(**self._client_options(package))
-                options: dict[str, Any] = {
-                    "project_id": self._project_id,
-                    "retry": self._retry,
-                    "timeout": self._timeout,
-                }
+                options: dict[str, Any] = {"project_id": self._project_id, "retry": self._retry}
+                if client.timeout != self._timeout:  # a with_options view: override per request
+                    options["timeout"] = self._timeout
                 if self._sleep is not None:
                     options["sleep"] = self._sleep
                 transport = self._transports[package] = transport_class(client, **options)

@@ -41,17 +41,23 @@ def load_document(package: str) -> dict[str, Any]:
     return document
 
 
-def _resolve(document: dict[str, Any], node: Any) -> Any:
-    """Follow local ``$ref``s (``#/components/...``), recursively, to plain schemas."""
+def follow_ref(document: dict[str, Any], node: Any) -> Any:
+    """The node a local ``$ref`` (``#/components/...``) points to, through chains of refs."""
+    while isinstance(node, dict) and "$ref" in node:
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def resolve_refs(document: dict[str, Any], node: Any) -> Any:
+    """``node`` with every local ``$ref`` replaced by its target, recursively."""
+    node = follow_ref(document, node)
     if isinstance(node, dict):
-        if "$ref" in node:
-            target: Any = document
-            for part in node["$ref"].removeprefix("#/").split("/"):
-                target = target[part]
-            return _resolve(document, target)
-        return {key: _resolve(document, value) for key, value in node.items()}
+        return {key: resolve_refs(document, value) for key, value in node.items()}
     if isinstance(node, list):
-        return [_resolve(document, item) for item in node]
+        return [resolve_refs(document, item) for item in node]
     return node
 
 
@@ -68,12 +74,12 @@ def operation_inputs(package: str, method: str, path: str) -> OperationInputs:
             required=bool(parameter.get("required", False)),
             schema=parameter.get("schema", {}),
         )
-        for parameter in (_resolve(document, raw) for raw in raw_parameters)
+        for parameter in (resolve_refs(document, raw) for raw in raw_parameters)
     )
     body: JsonSchema | None = None
     body_required = False
     if "requestBody" in operation:
-        request_body = _resolve(document, operation["requestBody"])
+        request_body = resolve_refs(document, operation["requestBody"])
         body_required = bool(request_body.get("required", False))
         media = request_body.get("content", {}).get("application/json")
         if media is not None:

@@ -23,25 +23,13 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
+from huaweicloud_jobs_core._spec import resolve_refs
+
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = ROOT / "openapi"
 PROJECT_ID = "054ba152d480d55b2f5dc0069e7ddef0"  # 32 characters: fits every spec's project_id
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 SKIPPED_PARAMETERS = frozenset({"project_id", "content-type"})  # filled in by the client itself
-
-
-def resolve(document: dict[str, Any], node: Any) -> Any:
-    """``node`` with every local ``$ref`` replaced by its target, recursively."""
-    if isinstance(node, dict):
-        if "$ref" in node:
-            target: Any = document
-            for part in node["$ref"].removeprefix("#/").split("/"):
-                target = target[part]
-            return resolve(document, target)
-        return {key: resolve(document, value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [resolve(document, item) for item in node]
-    return node
 
 
 @dataclass(frozen=True)
@@ -85,7 +73,7 @@ def load_operations(specs: Path = SPECS) -> list[SpecOperation]:
     for spec_path in sorted(specs.glob("*.yaml")):
         document = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
         for path, raw_item in document["paths"].items():
-            item = resolve(document, raw_item)
+            item = resolve_refs(document, raw_item)
             for method in HTTP_METHODS:
                 if method not in item:
                     continue
