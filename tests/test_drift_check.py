@@ -54,7 +54,7 @@ def test_hand_edit_of_generated_code_is_reported(workspace: tuple[Path, Path]) -
 def test_spec_edit_without_regeneration_is_reported(workspace: tuple[Path, Path]) -> None:
     specs, generated = workspace
     spec = specs / "aom.yaml"
-    spec.write_text(spec.read_text().replace("version: 1.0.0", "version: 1.0.1", 1))
+    spec.write_text(spec.read_text().replace("version: 1.1.0", "version: 1.1.1", 1))
     result = run_check(specs, generated)
     assert result.returncode == 1
     assert "generated/huaweicloud-jobs-aom" in result.stderr

@@ -189,17 +189,38 @@ def test_nonstandard_statuses(cloud: Cloud, server: LocalServer, status: int, cl
     assert caught.value.status_code == status  # type: ignore[attr-defined]
 
 
-def test_connection_reset_mid_response_is_not_retried(cloud: Cloud, server: LocalServer, sleeps: Sleeps) -> None:
+def test_reset_mid_response_is_resent_only_because_the_stop_is_declared_idempotent(
+    cloud: Cloud, server: LocalServer, sleeps: Sleeps
+) -> None:
+    # openapi/drs.yaml declares stop_job x-idempotent: a second stop has the effect of one.
     server.enqueue(Reply(200, b'{"status":"success"}', reset=True))
-    with pytest.raises(ConnectionFailedError) as caught:
-        cloud.drs.stop_job("j")
+    assert cloud.drs.stop_job("j").status == "success"
+    assert len(server.requests) == 2 and len(sleeps.calls) == 1
+
+
+def test_reset_mid_response_ends_the_call_when_attempts_run_out(server: LocalServer, sleeps: Sleeps) -> None:
+    with Cloud(
+        credentials=CREDENTIALS,
+        endpoints=server.endpoints(),
+        allow_http=True,
+        sleep=sleeps,
+        retry=RetryPolicy(max_attempts=1),
+    ) as cloud:
+        server.enqueue(Reply(200, b'{"status":"success"}', reset=True))
+        with pytest.raises(ConnectionFailedError) as caught:
+            cloud.drs.stop_job("j")
     assert isinstance(caught.value.__cause__, httpx.HTTPError)
-    assert len(server.requests) == 1 and sleeps.calls == []
+    assert caught.value.sent and len(server.requests) == 1 and sleeps.calls == []
 
 
 def test_read_timeout_surfaces_as_timeout(server: LocalServer, sleeps: Sleeps) -> None:
     with Cloud(
-        credentials=CREDENTIALS, endpoints=server.endpoints(), allow_http=True, sleep=sleeps, timeout=0.3
+        credentials=CREDENTIALS,
+        endpoints=server.endpoints(),
+        allow_http=True,
+        sleep=sleeps,
+        timeout=0.3,
+        retry=RetryPolicy(max_attempts=1),
     ) as cloud:
         server.enqueue(Reply(200, b'{"status":"success"}', delay=1.0))
         with pytest.raises(RequestTimeoutError) as caught:

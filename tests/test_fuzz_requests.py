@@ -44,8 +44,10 @@ reserved = st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map("".join
 any_unicode = st.characters(exclude_categories=["Cs"])  # lone surrogates cannot be UTF-8 encoded
 
 
-def identifiers(schema: dict[str, Any]) -> st.SearchStrategy[str]:
-    """IDs within the documented length limits, never the dot segments ``.`` and ``..``."""
+def identifiers(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+    """IDs within the documented length limits, never the dot segments ``.`` and ``..``; integers for integer IDs."""
+    if schema.get("type") == "integer":
+        return st.integers(min_value=-(2**63), max_value=2**63 - 1)
     minimum = max(int(schema.get("minLength", 1)), 1)
     maximum = int(schema.get("maxLength", 40))
     fitted = st.builds(
@@ -125,7 +127,7 @@ def test_any_id_arrives_intact_and_signed(
     for name, value in ids.items():
         segment = match[name]
         assert not set(segment) & set("/?# "), segment
-        assert unquote(segment, errors="strict") == value, (name, segment)
+        assert unquote(segment, errors="strict") == str(value), (name, segment)
     sent, recomputed, signed = official_authorization(received)
     assert sent == recomputed
     assert {"host", "x-sdk-date", "x-project-id"} <= set(signed)

@@ -55,6 +55,9 @@ BUMP_DRS = "bump info.version in openapi/drs.yaml and run nox -s generate"
 def project_metadata(project: Path) -> tuple[str, str]:
     with (project / "pyproject.toml").open("rb") as handle:
         table = tomllib.load(handle)["project"]
+    if "version" in table["dynamic"] if "dynamic" in table else False:  # the runtime: overrides/.../_version.py
+        version = (project / "overrides" / "huaweicloud_jobs_core" / "_version.py").read_text(encoding="utf-8")
+        return str(table["name"]), version.split('__version__ = "', 1)[1].split('"', 1)[0]
     return str(table["name"]), str(table["version"])
 
 
@@ -66,6 +69,9 @@ def expected_versions() -> dict[str, str]:
         info = yaml.safe_load(spec.read_text(encoding="utf-8"))["info"]
         assert versions[f"huaweicloud-jobs-{spec.stem}"] == str(info["version"]), spec.name
     return versions
+
+
+VERSIONS = expected_versions()
 
 
 def sha256(path: Path) -> str:
@@ -260,7 +266,7 @@ def test_upload_with_the_right_password_succeeds(
     for path in builds.first.iterdir():
         assert sha256(index.packages / path.name) == sha256(path)
     assert PASSWORD not in published.stdout + published.stderr
-    # Dependencies went up first: iam before the glue, everything before the umbrella.
+    # Dependencies went up first: the runtime before the services, everything before the umbrella.
     uploads = [line for line in published.stdout.splitlines() if re.fullmatch(r"Uploading \S+\.(whl|tar\.gz)", line)]
     assert len(uploads) == 2 * len(expected_versions())
     position = {line.split()[1]: i for i, line in enumerate(uploads)}
@@ -271,7 +277,7 @@ def test_upload_with_the_right_password_succeeds(
     def first(distribution: str) -> int:
         return min(i for name, i in position.items() if name.startswith(f"{distribution}-"))
 
-    assert last("huaweicloud_jobs_iam") < first("huaweicloud_jobs_core") < first("huaweicloud_jobs"), uploads
+    assert last("huaweicloud_jobs_core") < first("huaweicloud_jobs_iam") < first("huaweicloud_jobs"), uploads
     assert last("huaweicloud_jobs_core") < first("huaweicloud_jobs") == len(uploads) - 2, uploads
 
 
@@ -282,7 +288,9 @@ def test_a_second_upload_of_the_same_version_is_refused(
     before = {p.name: p.stat().st_mtime_ns for p in index.packages.iterdir()}
     again = run_publish(index.env(), "--dist", str(builds.first))
     assert again.returncode != 0
-    assert f"huaweicloud-jobs-drs 1.0.0 already exists on {index.url}: {BUMP_DRS}" in again.stderr
+    assert f"huaweicloud-jobs-drs {VERSIONS['huaweicloud-jobs-drs']} already exists on {index.url}: {BUMP_DRS}" in (
+        again.stderr
+    )
     assert "nothing was uploaded" in again.stderr
     assert "Uploading" not in again.stdout
     assert {p.name: p.stat().st_mtime_ns for p in index.packages.iterdir()} == before
@@ -308,18 +316,20 @@ def test_only_the_bumped_package_is_uploaded_and_changed_content_needs_a_bump(
     for path in builds.first.iterdir():
         if not path.name.startswith("huaweicloud_jobs_drs-"):
             shutil.copyfile(path, bumped / path.name)
-    fake_wheel(bumped, "huaweicloud-jobs-drs", "1.0.1")
+    drs = VERSIONS["huaweicloud-jobs-drs"]
+    fake_wheel(bumped, "huaweicloud-jobs-drs", drs + ".1")
     result = run_publish(index.env(), "--dist", str(bumped), "--dry-run")
     assert result.returncode == 0, result.stderr
     assert "would upload 1 files" in result.stdout
-    assert "huaweicloud_jobs_drs-1.0.1-py3-none-any.whl" in result.stdout
-    assert "(skipped): huaweicloud-jobs 1.0.0, huaweicloud-jobs-aom 1.0.0" in result.stdout
+    assert f"huaweicloud_jobs_drs-{drs}.1-py3-none-any.whl" in result.stdout
+    umbrella, aom = VERSIONS["huaweicloud-jobs"], VERSIONS["huaweicloud-jobs-aom"]
+    assert f"(skipped): huaweicloud-jobs {umbrella}, huaweicloud-jobs-aom {aom}" in result.stdout
 
     changed = tmp_path / "changed"
-    fake_wheel(changed, "huaweicloud-jobs-drs", "1.0.0")
+    fake_wheel(changed, "huaweicloud-jobs-drs", drs)
     result = run_publish(index.env(), "--dist", str(changed), "--dry-run")
     assert result.returncode != 0
-    assert f"huaweicloud-jobs-drs 1.0.0 already exists on {index.url}: {BUMP_DRS}" in result.stderr
+    assert f"huaweicloud-jobs-drs {drs} already exists on {index.url}: {BUMP_DRS}" in result.stderr
 
 
 def test_a_wrong_password_is_refused_by_a_private_index(builds: Builds, index: Index) -> None:

@@ -113,22 +113,47 @@ def test_should_retry_status_defaults(status: int, expected: bool) -> None:
     assert RetryPolicy().should_retry_status(status) is expected
 
 
+def test_should_retry_error_for_idempotent_operations() -> None:
+    policy = RetryPolicy()
+    assert policy.should_retry_error(ConnectionFailedError("reset", **WHERE), idempotent=True)
+    assert policy.should_retry_error(ClientTimeoutError("read timeout", **WHERE), idempotent=True)
+    assert policy.should_retry_error(ServerTimeoutError(408, **WHERE), idempotent=True)
+    assert policy.should_retry_error(RateLimitError(429, **WHERE), idempotent=True)
+    assert policy.should_retry_error(ServerError(503, **WHERE), idempotent=True)
+    assert not policy.should_retry_error(ServerError(500, **WHERE), idempotent=True)
+
+
+def test_undeclared_operations_are_resent_only_when_the_server_cannot_have_acted() -> None:
+    policy = RetryPolicy()
+    assert policy.should_retry_error(ConnectionFailedError("refused", **WHERE, sent=False))
+    assert policy.should_retry_error(ClientTimeoutError("connect timeout", **WHERE, sent=False))
+    assert policy.should_retry_error(RateLimitError(429, **WHERE))  # the server says it did not act
+    assert not policy.should_retry_error(ConnectionFailedError("reset after sending", **WHERE))
+    assert not policy.should_retry_error(ClientTimeoutError("read timeout", **WHERE))
+    for status in (408, 502, 503, 504):
+        error = ServerTimeoutError(408, **WHERE) if status == 408 else ServerError(status, **WHERE)
+        assert not policy.should_retry_error(error), status
+
+
+def test_retry_delay_is_bounded_by_the_attempts_and_the_total_wait() -> None:
+    policy = RetryPolicy(max_attempts=10, max_total_wait=60.0)
+    limited = RateLimitError(429, **WHERE)
+    assert policy.retry_delay(1, limited, retry_after=999_999.0) == 60.0  # one wait, capped by max_retry_after
+    assert policy.retry_delay(2, limited, retry_after=999_999.0, waited=60.0) is None  # the budget is spent
+    assert policy.retry_delay(10, limited, retry_after=1.0) is None  # no attempts left
+    assert policy.retry_delay(1, ServerError(500, **WHERE), idempotent=True) is None
+
+
 def test_should_retry_error() -> None:
     policy = RetryPolicy()
-    assert policy.should_retry_error(ConnectionFailedError("reset", **WHERE))
-    assert policy.should_retry_error(ClientTimeoutError("read timeout", **WHERE))
-    assert policy.should_retry_error(ServerTimeoutError(408, **WHERE))
-    assert policy.should_retry_error(RateLimitError(429, **WHERE))
-    assert policy.should_retry_error(ServerError(503, **WHERE))
-    assert not policy.should_retry_error(ServerError(500, **WHERE))
     assert not policy.should_retry_error(BadRequestError(400, **WHERE))
-    assert not policy.should_retry_error(NotFoundError(404, **WHERE))
+    assert not policy.should_retry_error(NotFoundError(404, **WHERE), idempotent=True)
     assert not policy.should_retry_error(OperationFailedError(200, **WHERE, error_code="DRS.10000010"))
     assert not policy.should_retry_error(InvalidParameterError("x", "y"))
     assert not policy.should_retry_error(RuntimeError("boom"))
     no_conn = RetryPolicy(retry_connection_errors=False)
-    assert not no_conn.should_retry_error(ConnectionFailedError("reset"))
-    assert not no_conn.should_retry_error(ClientTimeoutError("timeout"))
+    assert not no_conn.should_retry_error(ConnectionFailedError("reset", sent=False), idempotent=True)
+    assert not no_conn.should_retry_error(ClientTimeoutError("timeout", sent=False), idempotent=True)
 
 
 # --- backoff ----------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from huaweicloud_jobs_core import (
+from huaweicloud_jobs import (
     AuthenticationError,
     ClientTimeoutError,
     ConnectionFailedError,
@@ -31,10 +31,13 @@ from huaweicloud_jobs_core import (
     CredentialsError,
     EndpointError,
     HuaweiCloudJobsError,
+    IamTokenAuth,
+    IamTokenProvider,
     ResponseValidationError,
+    RetryPolicy,
     ServerError,
+    StaticTokenAuth,
 )
-from huaweicloud_jobs_core._tokens import IamTokenAuth, IamTokenProvider, StaticTokenAuth
 
 PROJECT_ID = "054ba152d480d55b2f5dc0069e7ddef0"
 PASSWORD = "Pa55w0rd-very-secret"
@@ -168,6 +171,7 @@ def iam(clock: FakeClock) -> Iterator[FakeServer]:
 
 def password_provider(iam: FakeServer, clock: FakeClock, **options: Any) -> IamTokenProvider:
     options.setdefault("project_id", PROJECT_ID)
+    options.setdefault("retry", RetryPolicy.disabled())  # retries through the transport: test_iam_503_is_retried
     return IamTokenProvider(
         iam.url,
         user_name="alice",
@@ -181,6 +185,7 @@ def password_provider(iam: FakeServer, clock: FakeClock, **options: Any) -> IamT
 
 def aksk_provider(iam: FakeServer, clock: FakeClock, **options: Any) -> IamTokenProvider:
     credentials = options.pop("credentials", Credentials(AK, SK))
+    options.setdefault("retry", RetryPolicy.disabled())
     return IamTokenProvider(iam.url, credentials=credentials, clock=clock, allow_http=True, **options)
 
 
@@ -262,7 +267,7 @@ def test_failed_early_refresh_keeps_the_valid_token(
         clock.now = START + 3600 - 200
         with caplog.at_level(logging.WARNING, logger="huaweicloud_jobs"):
             assert provider.get_token() == first  # IAM failed, the token is still valid
-        assert "IAM token refresh failed" in caplog.text
+        assert "token refresh failed" in caplog.text
         assert provider.get_token() == first  # backing off: no request storm while IAM is down
         assert iam.state.token_requests == 2
         iam.state.reply = None
@@ -454,7 +459,7 @@ def test_async_iam_401_raises_authentication_error(iam: FakeServer, clock: FakeC
         ({"send_header": False}, "X-Subject-Token response header is missing"),
         ({"expires_at": "next tuesday"}, "token.expires_at is not an ISO 8601 time: 'next tuesday'"),
         ({"token_body": b"<html>proxy</html>"}, "JSONDecodeError"),
-        ({"token_body": b'{"token": {}}'}, "KeyError: 'expires_at'"),
+        ({"token_body": b'{"token": {}}'}, "'token.expires_at': expected a required field, it is missing"),
         ({"token_body": b'{"token": {"expires_at": 5}}'}, "expected a string"),
     ],
 )
@@ -567,3 +572,13 @@ def test_no_secret_in_repr_str_exceptions_or_logs(
                 assert token not in message, name
     for provider in (password, aksk):
         provider.close()
+
+
+def test_iam_503_is_retried_through_the_transport(iam: FakeServer, clock: FakeClock) -> None:
+    iam.state.reply = (503, b'{"error_code": "IAM.0500", "error_msg": "busy"}')
+    with password_provider(iam, clock, retry=RetryPolicy(max_attempts=3, initial_backoff=0.0)) as provider:
+        with pytest.raises(ServerError):
+            provider.get_token()
+        assert iam.state.token_requests == 3  # create_token is declared idempotent (x-idempotent)
+        iam.state.reply = None
+        assert provider.get_token().startswith("MII")

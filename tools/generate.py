@@ -1,10 +1,21 @@
 """Regenerate generated/ from openapi/*.yaml, or check that generated/ is up to date.
 
 One spec, one package: ``openapi/<service>.yaml`` becomes the distribution
-``huaweicloud-jobs-<service>`` (import ``huaweicloud_jobs_<service>``), produced by
-openapi-python-client with the templates in ``templates/client``. The umbrella
-package ``huaweicloud-jobs`` (``templates/umbrella``) lists every service, so a new
-spec file is the only change a new service needs.
+``huaweicloud-jobs-<service>`` (import ``huaweicloud_jobs_<service>``):
+
+- openapi-python-client (``--meta none``) writes the attrs models with its stock
+  templates, and the typed ``Service`` classes, the package ``__init__`` and ``types``
+  with the three small templates in ``templates/client``;
+- this tool adds what the generator's project templates would: ``pyproject.toml`` and
+  ``README.md`` (``templates/service``), the bundled spec (``openapi.json``, ``SPEC-SHA256``),
+  ``py.typed``, and ``_patch.py``: the handwritten code of that one service from
+  ``overrides/<package>/_patch.py`` (the Azure SDK's convention), or an empty one;
+- it drops the stock HTTP surface (``client.py``, ``errors.py``, ``api/<tag>/`` modules):
+  requests are built by the runtime from the bundled spec, so there is one public surface.
+
+The umbrella package ``huaweicloud-jobs`` (``templates/umbrella``) lists every service,
+so a new spec file is the only change a new service needs. Its version is derived from
+the versions of what it bundles (see :func:`umbrella_version`).
 
     python tools/generate.py            # rewrite generated/
     python tools/generate.py --check    # exit 1, naming stale packages, if generated/ differs
@@ -13,6 +24,7 @@ spec file is the only change a new service needs.
 from __future__ import annotations
 
 import argparse
+import ast
 import filecmp
 import hashlib
 import json
@@ -23,6 +35,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import yaml
@@ -31,6 +44,28 @@ ROOT = Path(__file__).resolve().parent.parent
 DIST_PREFIX = "huaweicloud-jobs"
 UMBRELLA = DIST_PREFIX
 REGENERATE_HINT = "run `nox -s generate` and commit generated/ together with the spec"
+OVERRIDES = ROOT / "overrides"
+STOCK_SURFACE = ("client.py", "errors.py")
+DEFAULT_PATCH = '''"""Handwritten code for this service: none (overrides/<package>/_patch.py would replace this)."""
+
+__all__: list[str] = []
+'''
+
+
+def jinja_environment(source: Path) -> jinja2.Environment:
+    return jinja2.Environment(  # noqa: S701 (renders Python, TOML and Markdown, not HTML)
+        loader=jinja2.FileSystemLoader(source),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def core_version() -> str:
+    """The runtime's version, from its one source (overrides/huaweicloud_jobs_core/_version.py)."""
+    text = (OVERRIDES / "huaweicloud_jobs_core" / "_version.py").read_text(encoding="utf-8")
+    return text.split('__version__ = "', 1)[1].split('"', 1)[0]
 
 
 def tool_environment() -> dict[str, str]:
@@ -55,7 +90,7 @@ def load_spec(path: Path) -> dict[str, object]:
     return spec
 
 
-def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[str, str]:
+def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[str, Any]:
     """Run openapi-python-client for one spec into ``out_dir/<distribution>``."""
     service = spec_path.stem
     distribution = distribution_name(service)
@@ -64,6 +99,26 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
     config = yaml.safe_load((templates / "config.yaml").read_text(encoding="utf-8"))
     config.update(project_name_override=distribution, package_name_override=package)
     target = out_dir / distribution
+    package_dir = target / package
+    patch = OVERRIDES / package / "_patch.py"
+    patch_text = patch.read_text(encoding="utf-8") if patch.exists() else DEFAULT_PATCH
+    info = spec["info"]
+    assert isinstance(info, dict)
+    details = {
+        "service": service,
+        "distribution": distribution,
+        "package": package,
+        "version": str(info["version"]),
+        "title": str(info["title"]),
+        "core_version": core_version(),
+        "patch_exports": patch_exports(patch_text),
+    }
+    # Written first: the generator's ruff post-hooks read their settings from this pyproject.toml,
+    # so the output is the same wherever it is generated (the drift check generates in a temp folder).
+    target.mkdir(parents=True, exist_ok=True)
+    env = jinja_environment(templates / "service")
+    for name in ("pyproject.toml", "README.md"):
+        (target / name).write_text(env.get_template(f"{name}.jinja").render(**details), encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         config_path = Path(tmp) / "config.json"
         config_path.write_text(json.dumps(config), encoding="utf-8")
@@ -83,9 +138,9 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
                 "--custom-template-path",
                 str(templates / "client"),
                 "--meta",
-                "uv",
+                "none",
                 "--output-path",
-                str(target),
+                str(package_dir),
                 "--overwrite",
                 "--fail-on-warning",
             ],
@@ -96,39 +151,61 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
     if result.returncode != 0:
         raise SystemExit(f"openapi-python-client failed for {spec_path.name}:\n{result.stdout}\n{result.stderr}")
     raw = spec_path.read_bytes()
-    package_dir = target / package
+    for name in STOCK_SURFACE:
+        (package_dir / name).unlink()
+    for tag_dir in (package_dir / "api").iterdir():
+        if tag_dir.is_dir():
+            shutil.rmtree(tag_dir)
+    (package_dir / "_patch.py").write_text(patch_text, encoding="utf-8")
     (package_dir / "openapi.json").write_text(
         json.dumps(spec, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8"
     )
     (package_dir / "SPEC-SHA256").write_text(hashlib.sha256(raw).hexdigest() + "\n", encoding="utf-8")
     (package_dir / "py.typed").write_text("", encoding="utf-8")
-    info = spec["info"]
-    assert isinstance(info, dict)
-    return {
-        "service": service,
-        "distribution": distribution,
-        "package": package,
-        "version": str(info["version"]),
-    }
+    return details
 
 
-def generate_umbrella(services: list[dict[str, str]], templates: Path, out_dir: Path) -> None:
+GENERATED_NAMES = frozenset({"AsyncService", "AsyncServiceWithRawResponse", "Service", "ServiceWithRawResponse"})
+
+
+def patch_exports(source: str) -> list[str]:
+    """The names a ``_patch.py`` adds in ``__all__`` (the umbrella re-exports them; not the Service classes)."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
+            targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
+            if any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets):
+                names = ast.literal_eval(node.value)
+                return sorted(str(name) for name in names if name not in GENERATED_NAMES)
+    return []
+
+
+def umbrella_version(services: list[dict[str, Any]], templates: Path) -> str:
+    """``<major>.<n>``: n sums every bundled version (core and services, major*10000 + minor*100 + patch).
+
+    Any bump of the runtime or of a spec, and any new service, raises the umbrella's version with no
+    hand edit; ``templates/umbrella/VERSION`` holds only the major, bumped by hand for a breaking change.
+    """
+    major = (templates / "umbrella" / "VERSION").read_text(encoding="utf-8").strip()
+    total = 0
+    for version in [core_version(), *(service["version"] for service in services)]:
+        parts = [int(part) for part in version.split(".")[:3]] + [0, 0]
+        total += parts[0] * 10000 + parts[1] * 100 + parts[2]
+    return f"{major}.{total}"
+
+
+def generate_umbrella(services: list[dict[str, Any]], templates: Path, out_dir: Path) -> None:
     """Render the umbrella package that wires every service into one ``Cloud`` entry point."""
     source = templates / "umbrella"
-    env = jinja2.Environment(  # noqa: S701 (renders Python and TOML, not HTML)
-        loader=jinja2.FileSystemLoader(source),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    version = (source / "VERSION").read_text(encoding="utf-8").strip()
+    env = jinja_environment(source)
+    version = umbrella_version(services, templates)
     target = out_dir / UMBRELLA
     for template_path in sorted(source.rglob("*.jinja")):
         relative = template_path.relative_to(source).with_suffix("")
         destination = target / str(relative).replace("PACKAGE", import_name(UMBRELLA))
         destination.parent.mkdir(parents=True, exist_ok=True)
-        text = env.get_template(str(template_path.relative_to(source))).render(services=services, version=version)
+        text = env.get_template(str(template_path.relative_to(source))).render(
+            services=services, version=version, core_version=core_version()
+        )
         destination.write_text(text, encoding="utf-8")
     subprocess.run(["ruff", "format", "--no-cache", "--quiet", str(target)], check=True, env=tool_environment())
 

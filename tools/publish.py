@@ -136,7 +136,7 @@ def collect(dist: Path) -> list[Artifact]:
 
 
 def upload_layers(artifacts: Sequence[Artifact]) -> list[list[Artifact]]:
-    """Dependencies before their dependents: the per-service packages, then the glue, then the umbrella.
+    """Dependencies before their dependents: the runtime, then the per-service packages, then the umbrella.
 
     Each layer is one twine call (twine sends all wheels of a call before its sdists).
     """
@@ -258,9 +258,12 @@ def bump_hint(name: str, root: Path = ROOT) -> str:
     if service and (root / "openapi" / f"{service}.yaml").is_file():
         return f"bump info.version in openapi/{service}.yaml and run nox -s generate"
     if name == DIST_PREFIX.rstrip("-") and (root / "templates" / "umbrella" / "VERSION").is_file():
-        return "bump templates/umbrella/VERSION and run nox -s generate"
+        return (
+            "its version follows what it bundles: bump a spec's info.version or the runtime's version "
+            "(templates/umbrella/VERSION for a new major) and run nox -s generate"
+        )
     if name == "huaweicloud-jobs-core":
-        return "bump version in pyproject.toml"
+        return "bump __version__ in overrides/huaweicloud_jobs_core/_version.py"
     return "bump its version"
 
 

@@ -1,10 +1,12 @@
-"""Handwritten glue for the generated huaweicloud-jobs service clients.
+"""The runtime under every generated huaweicloud-jobs package.
 
-Read in this order: credentials (``_credentials``) → signing (``_signing``) and
-tokens (``_tokens``) → errors (``_exceptions``, ``_error_body``) → retries
-(``_retry``) → endpoints (``_endpoints``) → checks and sending (``_spec``,
-``_validation``, ``_transport``) → the client (``_client``) → bulk helpers
-(``_bulk``). Users import ``huaweicloud_jobs``, which re-exports all of this.
+Read bottom-up: defaults (``_defaults``) → credentials (``_credentials``) → signing
+(``_signing``) and tokens (``_tokens``) → errors (``_exceptions``, ``_error_body``) →
+retries (``_retry``) → endpoints (``_endpoints``) → the spec and what it says
+(``_spec``, ``_validation``, ``_request``, ``_coerce``) → results and the seam the
+generated packages use (``_results``, ``_service``, ``types``) → sending
+(``_transport``) → the client (``_client``) → bulk helpers (``_bulk``). This package
+imports no generated package; users import ``huaweicloud_jobs``, which re-exports it.
 """
 
 from . import _redaction
@@ -16,6 +18,8 @@ from ._exceptions import (
     APIStatusError,
     AuthenticationError,
     BadRequestError,
+    BatchFailedError,
+    ClientClosedError,
     ClientTimeoutError,
     ConflictError,
     ConnectionFailedError,
@@ -25,6 +29,7 @@ from ._exceptions import (
     NotFoundError,
     OperationFailedError,
     PermissionDeniedError,
+    ProjectRequiredError,
     RateLimitError,
     RequestTimeoutError,
     ResponseValidationError,
@@ -33,10 +38,21 @@ from ._exceptions import (
     TransportError,
     UnexpectedStatusError,
 )
+from ._results import Acknowledgement, BatchResult, RawResponse
 from ._retry import RetryPolicy
+from ._service import (
+    AsyncRawServiceBase,
+    AsyncServiceBase,
+    AsyncTransport,
+    Operation,
+    RawServiceBase,
+    ServiceBase,
+    Transport,
+)
 from ._signing import AkSkAuth, Signer, SigningError
-from ._tokens import IamTokenAuth, IamTokenProvider, StaticTokenAuth
-from ._transport import ProjectRequiredError
+from ._tokens import CachedTokenProvider, IamTokenAuth, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource
+from ._transport import AsyncHttpTransport, HttpTransport
+from ._version import __version__
 
 _redaction.install()
 
@@ -45,12 +61,21 @@ __all__ = [
     "HUAWEI_CLOUD",
     "OPEN_TELEKOM_CLOUD",
     "APIStatusError",
+    "Acknowledgement",
     "AkSkAuth",
+    "AsyncHttpTransport",
+    "AsyncRawServiceBase",
+    "AsyncServiceBase",
+    "AsyncTransport",
     "AuthenticationError",
     "BadRequestError",
     "BaseAsyncCloud",
     "BaseCloud",
+    "BatchFailedError",
+    "BatchResult",
     "BulkOutcome",
+    "CachedTokenProvider",
+    "ClientClosedError",
     "ClientTimeoutError",
     "CloudProfile",
     "ConflictError",
@@ -58,24 +83,33 @@ __all__ = [
     "Credentials",
     "CredentialsError",
     "EndpointError",
+    "HttpTransport",
     "HuaweiCloudJobsError",
     "IamTokenAuth",
-    "IamTokenProvider",
     "InvalidParameterError",
+    "IssuedSecret",
     "NotFoundError",
+    "Operation",
     "OperationFailedError",
     "PermissionDeniedError",
     "ProjectRequiredError",
     "RateLimitError",
+    "RawResponse",
+    "RawServiceBase",
     "RequestTimeoutError",
     "ResponseValidationError",
     "RetryPolicy",
     "ServerError",
     "ServerTimeoutError",
+    "ServiceBase",
     "Signer",
     "SigningError",
     "StaticTokenAuth",
+    "TokenAuth",
+    "TokenSource",
+    "Transport",
     "TransportError",
     "UnexpectedStatusError",
+    "__version__",
     "bulk_call",
 ]

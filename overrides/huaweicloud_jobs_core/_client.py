@@ -15,19 +15,16 @@ from typing import Any, Self
 
 import httpx
 
-from . import _spec
+from . import _defaults, _spec
 from ._credentials import Credentials
 from ._endpoints import EndpointResolver
 from ._exceptions import CredentialsError, InvalidParameterError
 from ._retry import RetryPolicy
 from ._signing import AkSkAuth
 from ._tokens import StaticTokenAuth
-from ._transport import AsyncTransport, SyncTransport
+from ._transport import AsyncHttpTransport, HttpTransport
 
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-"""Connect within 5 s; each read, write and pool wait within 30 s."""
-
-USER_AGENT = "huaweicloud-jobs"
+DEFAULT_TIMEOUT = _defaults.TIMEOUT
 
 
 def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
@@ -86,16 +83,27 @@ class _CloudBase:
         verify: bool | str = True,
         environ: Mapping[str, str] | None = None,
         sleep: Callable[[float], Any] | None = None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
     ) -> None:
         """Settings given once for every service.
 
         ``sleep`` replaces the wait between retries (``time.sleep`` or ``asyncio.sleep``);
-        tests pass a recorder to stay fast.
+        tests pass a recorder to stay fast. ``transport`` is an httpx transport every
+        service's client sends through (``httpx.MockTransport(handler)`` runs without
+        sockets); ``http_client`` is a client of yours to send through instead of ours
+        (yours to close; signing and retries still apply, per request).
         """
         _expect("project_id", project_id, str, "a string")
         _expect("region", region, str, "a string such as 'cn-north-4'")
         _expect("retry", retry, RetryPolicy, "a RetryPolicy")
         _expect("endpoints", endpoints, Mapping, "a mapping of service name to URL")
+        _expect("transport", transport, (httpx.BaseTransport, httpx.AsyncBaseTransport), "an httpx transport")
+        _expect("http_client", http_client, (httpx.Client, httpx.AsyncClient), "an httpx.Client or httpx.AsyncClient")
+        if transport is not None and http_client is not None:
+            raise InvalidParameterError("transport", "pass either transport= or http_client=, not both")
+        self._http_transport = transport
+        self._http_client = http_client
         self._sleep = sleep
         self._auth = _choose_auth(credentials, token, auth)
         self._project_id = project_id or (credentials.project_id if credentials else None)
@@ -158,29 +166,45 @@ class _CloudBase:
         """The endpoint a service's calls go to."""
         return self._resolver.base_url(service)
 
-    def _client_options(self, package: str) -> dict[str, Any]:
-        return {
-            "base_url": self._resolver.base_url(_spec.service_host_prefix(package)),
+    def _client_options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {
             "auth": self._auth,
             "timeout": self._timeout,
             "verify": self._verify,
-            "headers": {"User-Agent": USER_AGENT},
-            # Keep as many idle connections as a typical bulk run has in flight: a reopened
-            # connection costs a TLS handshake.
-            "limits": httpx.Limits(max_connections=100, max_keepalive_connections=64),
+            "headers": {"User-Agent": _defaults.USER_AGENT},
+            "limits": _defaults.LIMITS,
         }
+        if self._http_transport is not None:
+            options["transport"] = self._http_transport
+        return options
 
     def _transport_for(self, package: str, client_class: type[Any], transport_class: type[Any]) -> Any:
         """The package's transport, creating its client (one connection pool per service) on first use."""
+        if self._http_client is not None and not isinstance(self._http_client, client_class):
+            raise InvalidParameterError(
+                "http_client",
+                f"{type(self).__name__} needs an {client_class.__name__}, got {type(self._http_client).__name__}",
+            )
         with self._lock:
             transport = self._transports.get(package)
             if transport is None:
-                client = self._clients.get(package)
-                if client is None:
-                    client = self._clients[package] = client_class(**self._client_options(package))
-                options: dict[str, Any] = {"project_id": self._project_id, "retry": self._retry}
-                if client.timeout != self._timeout:  # a with_options view: override per request
-                    options["timeout"] = self._timeout
+                base_url = self._resolver.base_url(_spec.service_host_prefix(package))
+                request_options: dict[str, Any] = {}
+                if self._http_client is not None:
+                    client = self._http_client
+                    request_options.update(auth=self._auth, timeout=self._timeout)
+                else:
+                    client = self._clients.get(package)
+                    if client is None:
+                        client = self._clients[package] = client_class(**self._client_options())
+                    if client.timeout != self._timeout:  # a with_options view: override per request
+                        request_options["timeout"] = self._timeout
+                options: dict[str, Any] = {
+                    "base_url": base_url,
+                    "project_id": self._project_id,
+                    "retry": self._retry,
+                    "request_options": request_options,
+                }
                 if self._sleep is not None:
                     options["sleep"] = self._sleep
                 transport = self._transports[package] = transport_class(client, **options)
@@ -199,14 +223,16 @@ class _CloudBase:
         return f"{type(self).__name__}(auth={self._auth!r}, project_id={self._project_id!r}, {self._resolver!r})"
 
 
-_SHARED_ATTRIBUTES = frozenset({"_auth", "_project_id", "_resolver", "_verify", "_clients", "_sleep"})
+_SHARED_ATTRIBUTES = frozenset(
+    {"_auth", "_project_id", "_resolver", "_verify", "_clients", "_sleep", "_http_transport", "_http_client"}
+)
 
 
 class BaseCloud(_CloudBase):
     """Synchronous clients. Use as a context manager, or call :meth:`close`."""
 
-    def _transport(self, package: str) -> SyncTransport:
-        transport: SyncTransport = self._transport_for(package, httpx.Client, SyncTransport)
+    def _transport(self, package: str) -> HttpTransport:
+        transport: HttpTransport = self._transport_for(package, httpx.Client, HttpTransport)
         return transport
 
     def close(self) -> None:
@@ -223,8 +249,8 @@ class BaseCloud(_CloudBase):
 class BaseAsyncCloud(_CloudBase):
     """Asyncio clients. Use as an async context manager, or await :meth:`aclose`."""
 
-    def _transport(self, package: str) -> AsyncTransport:
-        transport: AsyncTransport = self._transport_for(package, httpx.AsyncClient, AsyncTransport)
+    def _transport(self, package: str) -> AsyncHttpTransport:
+        transport: AsyncHttpTransport = self._transport_for(package, httpx.AsyncClient, AsyncHttpTransport)
         return transport
 
     async def aclose(self) -> None:

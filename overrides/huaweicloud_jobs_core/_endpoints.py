@@ -55,7 +55,7 @@ def env_variable(service: str) -> str:
     return f"HUAWEICLOUD_JOBS_{service.upper()}_ENDPOINT"
 
 
-def _checked(url: str, source: str, allow_http: bool) -> str:
+def checked_url(url: str, source: str, allow_http: bool) -> str:
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as exc:
@@ -84,11 +84,11 @@ class EndpointResolver:
     def base_url(self, service: str) -> str:
         explicit = self.endpoints.get(service)
         if explicit:
-            return _checked(explicit, f"endpoint for {service}", self.allow_http)
+            return checked_url(explicit, f"endpoint for {service}", self.allow_http)
         environ = os.environ if self.environ is None else self.environ
         variable = env_variable(service)
         if environ.get(variable):
-            return _checked(environ[variable], variable, self.allow_http)
+            return checked_url(environ[variable], variable, self.allow_http)
         if not self.region:
             raise EndpointError(
                 f"no endpoint for {service}: pass region=... (or set HUAWEICLOUD_SDK_REGION), "

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from email.message import Message
 from typing import Any, TypeVar
 
+from ._defaults import REQUEST_ID_HEADERS
+
 __all__ = ["MAX_EXAMINED_BYTES", "ErrorDetails", "parse_error_body", "request_id_from_headers"]
 
 MAX_EXAMINED_BYTES = 64 * 1024
@@ -77,17 +79,18 @@ def parse_error_body(body: bytes, content_type: str | None = None) -> ErrorDetai
         return ErrorDetails()
 
 
-def request_id_from_headers(headers: Mapping[str, str]) -> str | None:
+def request_id_from_headers(headers: Mapping[str, str], documented: tuple[str, ...] = ()) -> str | None:
     """The request id from response headers, matched case-insensitively.
 
-    Looks at ``X-Request-Id`` (the DELETE document spells it ``X-request-id``),
-    then ``X-Openstack-Request-Id``, then ``X-Trace-Id``.
+    Looks at the headers an operation documents for it first (``documented``), then at
+    :data:`~._defaults.REQUEST_ID_HEADERS`. The one place that knows where request ids are,
+    for results and errors alike.
     """
     lowered: dict[str, str] = {}
     for name, value in headers.items():
         lowered.setdefault(name.lower(), value)
-    for name in ("x-request-id", "x-openstack-request-id", "x-trace-id"):
-        value = lowered.get(name, "").strip()
+    for name in (*documented, *REQUEST_ID_HEADERS):
+        value = lowered.get(name.lower(), "").strip()
         if value:
             return value
     return None

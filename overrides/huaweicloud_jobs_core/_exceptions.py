@@ -5,6 +5,9 @@ Modelled on openai-python's ``_exceptions.py``.  Hierarchy::
     HuaweiCloudJobsError
     ├── CredentialsError (also ValueError)
     ├── InvalidParameterError (also ValueError)
+    ├── ProjectRequiredError (also ValueError)
+    ├── ClientClosedError (also RuntimeError)
+    ├── BatchFailedError               some items of a batch operation failed
     ├── ResponseValidationError
     ├── RequestTimeoutError            catches both timeout kinds below
     ├── TransportError
@@ -40,6 +43,8 @@ __all__ = [
     "APIStatusError",
     "AuthenticationError",
     "BadRequestError",
+    "BatchFailedError",
+    "ClientClosedError",
     "ClientTimeoutError",
     "ConflictError",
     "ConnectionFailedError",
@@ -49,6 +54,7 @@ __all__ = [
     "NotFoundError",
     "OperationFailedError",
     "PermissionDeniedError",
+    "ProjectRequiredError",
     "RateLimitError",
     "RequestTimeoutError",
     "ResponseValidationError",
@@ -113,6 +119,26 @@ class InvalidParameterError(HuaweiCloudJobsError, ValueError):
         return (type(self), (self.parameter, self.reason))
 
 
+class ClientClosedError(HuaweiCloudJobsError, RuntimeError):
+    """A call on a client that was closed (``close()``, or the end of its ``with`` block)."""
+
+
+class ProjectRequiredError(HuaweiCloudJobsError, ValueError):
+    """An operation needs a project ID and none was configured."""
+
+
+class BatchFailedError(HuaweiCloudJobsError):
+    """Some items of a batch operation were not carried out; ``failures`` lists them."""
+
+    def __init__(self, failures: list[Any], total: int) -> None:
+        self.failures = failures
+        self.total = total
+        super().__init__(f"{len(failures)} of {total} batch items failed")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.failures, self.total))
+
+
 class ResponseValidationError(HuaweiCloudJobsError):
     """A 2xx response whose body does not match the documented schema."""
 
@@ -154,19 +180,23 @@ class RequestTimeoutError(HuaweiCloudJobsError):
 class TransportError(HuaweiCloudJobsError):
     """No usable HTTP response was received.
 
-    The caller chains the underlying ``httpx`` exception with ``raise ... from exc``.
+    ``sent`` is False only when the request provably never left (the connection could not
+    be opened, or no pooled connection became free); otherwise the server may have acted on it.
     """
 
-    def __init__(self, message: str, *, service: str = "", operation: str = "") -> None:
+    def __init__(self, message: str, *, service: str = "", operation: str = "", sent: bool = True) -> None:
         self.message = message
         self.service = service
         self.operation = operation
+        self.sent = sent
         text = _one_line(message, _MAX_MESSAGE_CHARS) or "<no message>"
         super().__init__(f"{text}{_context(_where(service, operation))}")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        kwargs = {"service": self.service, "operation": self.operation}
-        return (functools.partial(type(self), self.message, **kwargs), ())
+        return (
+            functools.partial(type(self), self.message, service=self.service, operation=self.operation, sent=self.sent),
+            (),
+        )
 
 
 class ConnectionFailedError(TransportError):
@@ -332,10 +362,12 @@ def make_status_error(
     *,
     service: str,
     operation: str,
+    request_id_headers: tuple[str, ...] = (),
 ) -> APIStatusError:
     """Build the right :class:`APIStatusError` subclass from a non-2xx response.
 
-    ``headers`` are the *response* headers; only the request id is taken from them.
+    ``headers`` are the *response* headers; only the request id is taken from them
+    (``request_id_headers``: the names the operation documents for it, looked at first).
     """
     content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
     details = parse_error_body(body, content_type)
@@ -348,6 +380,6 @@ def make_status_error(
         common_error_code=details.common_error_code,
         solution_msg=details.solution_msg,
         http_code=details.http_code,
-        request_id=request_id_from_headers(headers),
+        request_id=request_id_from_headers(headers, request_id_headers),
         body=body,
     )

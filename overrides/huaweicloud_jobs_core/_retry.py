@@ -1,24 +1,19 @@
-"""The retry policy, in one place.
+"""The retry policy, in one place: whether to send again, and after how long.
 
-Pure logic, no I/O and no sleeping: the request runner asks the policy whether
-to retry and how long to wait, then sleeps with its own (injectable) sleep
-function.  A typical loop::
+Pure logic, no I/O and no sleeping: the transport asks :meth:`RetryPolicy.retry_delay`
+after every failed attempt and sleeps with its own (injectable) sleep function.
 
-    for attempt in itertools.count(1):
-        try:
-            response = send()                  # wraps httpx errors in TransportError
-        except TransportError as exc:
-            if not (policy.should_retry_error(exc) and policy.has_attempts_left(attempt)):
-                raise
-            sleep(policy.backoff_delay(attempt, None, rng))
-            continue
-        if response.is_success:
-            return response
-        error = make_status_error(response.status_code, response.content, response.headers, ...)
-        if not (policy.should_retry_error(error) and policy.has_attempts_left(attempt)):
-            raise error
-        retry_after = parse_retry_after(response.headers.get("retry-after"))
-        sleep(policy.backoff_delay(attempt, retry_after, rng))
+The decision, whole:
+
+- a failure reported inside a 2xx body is final;
+- a status in ``retry_statuses`` is retried when the server says it did not act on the
+  request (429), or when the operation is declared idempotent in its spec
+  (``x-idempotent``); 408/502/503/504 on anything else may mean it already acted;
+- a transport failure is retried when the request provably never left (connect errors,
+  connect and pool timeouts), or when the operation is idempotent (read timeouts,
+  resets after sending);
+- never more than ``max_attempts`` in all, and never more than ``max_total_wait`` seconds
+  of waiting in one call: a wait that would pass that budget ends the call instead.
 """
 
 from __future__ import annotations
@@ -32,6 +27,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC
 
+from . import _defaults
 from ._exceptions import APIStatusError, InvalidParameterError, OperationFailedError, TransportError
 
 __all__ = [
@@ -50,10 +46,9 @@ Sleep = Callable[[float], None]
 AsyncSleep = Callable[[float], Awaitable[None]]
 """Waits for the given number of seconds, like ``asyncio.sleep``."""
 
-DEFAULT_RETRY_STATUSES: frozenset[int] = frozenset({408, 429, 502, 503, 504})
-"""Statuses retried by default.  400/401/403/404 are deliberately absent: repeating
-the same request cannot fix them.  500 is absent too, because it may mean the
-operation was (partly) carried out."""
+DEFAULT_RETRY_STATUSES: frozenset[int] = _defaults.RETRY_STATUSES
+NOT_ACTED_STATUSES: frozenset[int] = frozenset({429})
+"""Statuses by which the server says it did not act on the request: safe to resend for any operation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,19 +62,20 @@ class RetryPolicy:
     in :data:`DEFAULT_RETRY_STATUSES` (e.g. 404) -- the configuration wins.
     """
 
-    max_attempts: int = 3
-    initial_backoff: float = 0.5
-    max_backoff: float = 8.0
+    max_attempts: int = _defaults.RETRY_MAX_ATTEMPTS
+    initial_backoff: float = _defaults.RETRY_INITIAL_BACKOFF
+    max_backoff: float = _defaults.RETRY_MAX_BACKOFF
     retry_statuses: frozenset[int] = field(default=DEFAULT_RETRY_STATUSES)
     retry_connection_errors: bool = True
-    max_retry_after: float = 60.0
+    max_retry_after: float = _defaults.RETRY_MAX_RETRY_AFTER
+    max_total_wait: float = _defaults.RETRY_MAX_TOTAL_WAIT
 
     def __post_init__(self) -> None:
         if isinstance(self.max_attempts, bool) or not isinstance(self.max_attempts, int):
             raise InvalidParameterError("max_attempts", f"must be an int, got {self.max_attempts!r}")
         if self.max_attempts < 1:
             raise InvalidParameterError("max_attempts", f"must be >= 1 (1 disables retries), got {self.max_attempts}")
-        for name in ("initial_backoff", "max_backoff", "max_retry_after"):
+        for name in ("initial_backoff", "max_backoff", "max_retry_after", "max_total_wait"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise InvalidParameterError(name, f"must be a number of seconds, got {value!r}")
@@ -110,20 +106,43 @@ class RetryPolicy:
         """Whether an HTTP status is worth retrying under this policy."""
         return status in self.retry_statuses
 
-    def should_retry_error(self, exc: BaseException) -> bool:
-        """Whether a failed attempt is worth retrying (ignoring the attempt budget).
+    def should_retry_error(self, exc: BaseException, *, idempotent: bool = False) -> bool:
+        """Whether a failed attempt may be sent again (ignoring the attempt and wait budgets).
 
-        Transport errors and client timeouts follow ``retry_connection_errors``;
-        status errors follow ``retry_statuses``; a failure reported inside a 2xx
-        body (:class:`OperationFailedError`) and everything else are not retried.
+        ``idempotent``: the operation's spec declares that sending it twice has the effect of
+        sending it once. Without it, only requests that never left, or that the server says it
+        did not act on (429), are sent again.
         """
         if isinstance(exc, TransportError):
-            return self.retry_connection_errors
+            return self.retry_connection_errors and (not exc.sent or idempotent)
         if isinstance(exc, OperationFailedError):
             return False
         if isinstance(exc, APIStatusError):
-            return self.should_retry_status(exc.status_code)
+            if not self.should_retry_status(exc.status_code):
+                return False
+            return idempotent or exc.status_code in NOT_ACTED_STATUSES
         return False
+
+    def retry_delay(
+        self,
+        attempt: int,
+        error: BaseException,
+        *,
+        idempotent: bool = False,
+        retry_after: float | None = None,
+        waited: float = 0.0,
+        rng: random.Random | Callable[[], float] = random.random,
+    ) -> float | None:
+        """Seconds to wait before attempt ``attempt + 1``, or None when ``error`` is final.
+
+        ``waited`` is the time this call has already spent waiting between attempts.
+        """
+        if not self.has_attempts_left(attempt) or not self.should_retry_error(error, idempotent=idempotent):
+            return None
+        delay = self.backoff_delay(attempt, retry_after, rng)
+        if waited + delay > self.max_total_wait:
+            return None
+        return delay
 
     def backoff_delay(
         self,

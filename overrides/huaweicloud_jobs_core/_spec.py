@@ -1,8 +1,19 @@
-"""What the bundled OpenAPI document says about an operation's inputs.
+"""What the bundled OpenAPI document says about one operation.
 
 Every generated package carries the document it was generated from
-(``<package>/openapi.json``). Input checks and endpoint templates are read from
-there, so a constraint added to a spec is enforced without touching this code.
+(``<package>/openapi.json``). Requests are built, arguments checked, statuses
+accepted and responses checked from what it says, so a fact added to a spec is
+honoured without touching this code. Service-specific rules are declared there as
+extensions, never guessed here:
+
+- ``x-error-in-body: {code, message, resource_id}`` on a success response: a non-empty
+  ``code`` field in that body means the operation failed (DRS);
+- ``x-item-success: <field>`` on a success response whose body is an array: the field
+  that tells whether each item succeeded (DLI);
+- ``x-idempotent: {value, reason}`` on an operation: whether it may be sent again after
+  it may have reached the server;
+- ``x-waiters`` on a read operation: polling definitions (see ``_waiters``).
+
 Documents are loaded once per package, on the first call that needs them.
 """
 
@@ -10,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -32,6 +43,46 @@ class OperationInputs:
     parameters: tuple[Parameter, ...]
     body: JsonSchema | None
     body_required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorInBody:
+    """Fields of a success body that report a failure (``x-error-in-body``)."""
+
+    code: str
+    message: str | None = None
+    resource_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SuccessResponse:
+    """One documented 2xx response."""
+
+    status: int
+    schema: JsonSchema | None
+    request_id_headers: tuple[str, ...] = ()
+    error_in_body: ErrorInBody | None = None
+    item_success: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OperationSpec:
+    """Everything the runtime reads about one operation, resolved once."""
+
+    service: str
+    name: str
+    method: str
+    path: str
+    inputs: OperationInputs
+    success: dict[int, SuccessResponse]
+    idempotent: bool
+    header_defaults: dict[str, str] = field(default_factory=dict)
+    waiters: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extensions: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def first_success(self) -> SuccessResponse | None:
+        return self.success[min(self.success)] if self.success else None
 
 
 @functools.cache
@@ -61,11 +112,7 @@ def resolve_refs(document: dict[str, Any], node: Any) -> Any:
     return node
 
 
-@functools.cache
-def operation_inputs(package: str, method: str, path: str) -> OperationInputs:
-    document = load_document(package)
-    path_item = document["paths"][path]
-    operation = path_item[method.lower()]
+def _inputs(document: dict[str, Any], path_item: dict[str, Any], operation: dict[str, Any]) -> OperationInputs:
     raw_parameters = [*path_item.get("parameters", []), *operation.get("parameters", [])]
     parameters = tuple(
         Parameter(
@@ -87,6 +134,67 @@ def operation_inputs(package: str, method: str, path: str) -> OperationInputs:
     return OperationInputs(parameters=parameters, body=body, body_required=body_required)
 
 
+def _success_response(document: dict[str, Any], status: int, raw: Any) -> SuccessResponse:
+    response = follow_ref(document, raw)
+    media = response.get("content", {}).get("application/json")
+    schema = resolve_refs(document, media.get("schema", {})) if media is not None else None
+    headers = tuple(name for name in response.get("headers", {}) if "request" in name.lower())
+    error_in_body = response.get("x-error-in-body")
+    return SuccessResponse(
+        status=status,
+        schema=schema,
+        request_id_headers=headers,
+        error_in_body=ErrorInBody(**error_in_body) if error_in_body else None,
+        item_success=response.get("x-item-success"),
+    )
+
+
+@functools.cache
+def operation_spec(package: str, method: str, path: str) -> OperationSpec:
+    document = load_document(package)
+    path_item = document["paths"][path]
+    operation = path_item[method.lower()]
+    inputs = _inputs(document, path_item, operation)
+    success = {
+        int(code): _success_response(document, int(code), raw)
+        for code, raw in operation.get("responses", {}).items()
+        if code.isdigit() and 200 <= int(code) < 300
+    }
+    idempotent = operation.get("x-idempotent", {})
+    return OperationSpec(
+        service=str(document["info"].get("x-service") or service_host_prefix(package)),
+        name=operation.get("operationId", ""),
+        method=method.upper(),
+        path=path,
+        inputs=inputs,
+        success=success,
+        # Undeclared: re-sent only when the request provably never left (see RetryPolicy).
+        idempotent=bool(idempotent.get("value", False)) if isinstance(idempotent, dict) else bool(idempotent),
+        header_defaults={
+            parameter.name: str(parameter.schema["default"])
+            for parameter in inputs.parameters
+            if parameter.location == "header"
+            and parameter.name.lower() == "content-type"
+            and "default" in parameter.schema
+        },
+        waiters=resolve_refs(document, operation.get("x-waiters", {})),
+        extensions={key: value for key, value in operation.items() if key.startswith("x-")},
+    )
+
+
+def operation_inputs(package: str, method: str, path: str) -> OperationInputs:
+    return operation_spec(package, method, path).inputs
+
+
+def find_operation(package: str, operation_id: str) -> tuple[str, str]:
+    """(method, path) of the operation with this ``operationId``."""
+    for path, path_item in load_document(package)["paths"].items():
+        for method, operation in path_item.items():
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                return method.upper(), path
+    raise KeyError(f"{package}: no operation {operation_id!r}")
+
+
 @functools.cache
 def server_template(package: str) -> tuple[str, dict[str, str]]:
     """The first server URL of the document and the defaults of its variables."""
@@ -96,6 +204,9 @@ def server_template(package: str) -> tuple[str, dict[str, str]]:
 
 
 def service_host_prefix(package: str) -> str:
-    """The ``{service}`` part of the endpoint host (for example ``drs``)."""
+    """The ``{service}`` part of the endpoint host (for example ``drs``), from the document's server."""
     _, defaults = server_template(package)
-    return defaults.get("service") or package.rsplit("_", 1)[-1]
+    host = defaults.get("service")
+    if not host:
+        raise KeyError(f"{package}: the first server of its document has no 'service' variable default")
+    return host

@@ -1,17 +1,9 @@
-"""Sending one operation: validate, send, retry, map errors, parse.
+"""Sending one operation: build, send, retry, map errors, check and parse the response.
 
-``SyncTransport`` and ``AsyncTransport`` implement the ``Transport`` protocol that
-every generated package's ``Service`` calls. They share everything except the
-loop that awaits: validation (:func:`_validate`), error mapping
-(:func:`_status_error`, :func:`_transport_error`), retry decisions
-(:func:`_retry_delay`) and result checking (:func:`_finish`).
-
-Retry policy in one sentence: connection failures that happened before the
-request was sent (connect errors, connect and pool timeouts) and responses
-with a status in ``RetryPolicy.retry_statuses`` (408, 429, 502, 503, 504 by
-default) are retried up to ``max_attempts`` in all, after a full-jitter
-exponential backoff or the server's ``Retry-After``; everything else is raised
-at once, and every attempt is signed afresh by the client's auth.
+``HttpTransport`` and ``AsyncHttpTransport`` implement the ``Transport`` protocol that
+every generated ``Service`` calls. They share everything except the loop that awaits:
+request building (``_request``), error mapping (:func:`_transport_error`), the retry
+decision (``RetryPolicy.retry_delay``, the only one) and response handling (:func:`finish`).
 """
 
 from __future__ import annotations
@@ -19,134 +11,137 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable
-from typing import Any, Protocol, TypeVar
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypeVar
 
 import httpx
 
+from ._coerce import SchemaMismatchError, coerce
 from ._error_body import request_id_from_headers
 from ._exceptions import (
-    APIStatusError,
+    ClientClosedError,
     ClientTimeoutError,
     ConnectionFailedError,
     HuaweiCloudJobsError,
     OperationFailedError,
+    ProjectRequiredError,
     ResponseValidationError,
     TransportError,
+    UnexpectedStatusError,
     make_status_error,
 )
+from ._request import build_request
+from ._results import Acknowledgement, BatchResult, RawResponse
 from ._retry import RetryPolicy, parse_retry_after
-from ._spec import operation_inputs
-from ._validation import check_arguments, check_body
+from ._service import Operation
+from ._spec import OperationSpec, SuccessResponse, operation_spec
 
 logger = logging.getLogger("huaweicloud_jobs")
 
 R = TypeVar("R")
 
-# Failures that prove the request never reached the server: safe to send again.
+# Failures that prove the request never reached the server.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-class OperationLike(Protocol):
-    """The ``Operation`` tuple each generated package defines (duck-typed: one per package)."""
-
-    @property
-    def package(self) -> str: ...
-    @property
-    def service(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def method(self) -> str: ...
-    @property
-    def path(self) -> str: ...
-    @property
-    def success_status(self) -> tuple[int, ...]: ...
+def _transport_error(spec: OperationSpec, exc: httpx.HTTPError) -> TransportError:
+    kind = type(exc).__name__
+    detail = str(exc) or kind
+    sent = not isinstance(exc, _NOT_SENT)
+    if isinstance(exc, httpx.TimeoutException):
+        return ClientTimeoutError(f"{kind}: {detail}", service=spec.service, operation=spec.name, sent=sent)
+    return ConnectionFailedError(f"{kind}: {detail}", service=spec.service, operation=spec.name, sent=sent)
 
 
-class ProjectRequiredError(HuaweiCloudJobsError, ValueError):
-    """An operation needs a project ID and none was configured."""
-
-
-def _build(
-    operation: OperationLike, arguments: dict[str, object], build: Callable[[], dict[str, Any]]
-) -> dict[str, Any]:
-    """Check the arguments, then build the request and check its JSON body, against the spec."""
-    inputs = operation_inputs(operation.package, operation.method, operation.path)
-    check_arguments(inputs, arguments)
-    request = build()
-    check_body(inputs, request.get("json"))
-    return request
-
-
-def _status_error(operation: OperationLike, response: httpx.Response) -> APIStatusError:
-    return make_status_error(
-        response.status_code,
-        response.content,
-        response.headers,
-        service=operation.service,
-        operation=operation.name,
+def _invalid(spec: OperationSpec, response: httpx.Response, reason: str) -> ResponseValidationError:
+    return ResponseValidationError(
+        service=spec.service,
+        operation=spec.name,
+        status_code=response.status_code,
+        reason=reason,
+        body=response.content,
     )
 
 
-def _transport_error(operation: OperationLike, exc: httpx.HTTPError) -> TransportError:
-    kind = type(exc).__name__
-    detail = str(exc) or kind
-    if isinstance(exc, httpx.TimeoutException):
-        return ClientTimeoutError(f"{kind}: {detail}", service=operation.service, operation=operation.name)
-    return ConnectionFailedError(f"{kind}: {detail}", service=operation.service, operation=operation.name)
-
-
-def _finish(operation: OperationLike, response: httpx.Response, parse: Callable[[httpx.Response], R]) -> R:
-    """Parse a 2xx response, refusing bodies that break the schema or report a failure."""
-    try:
-        result = parse(response)
-    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError) as exc:
-        raise ResponseValidationError(
-            service=operation.service,
-            operation=operation.name,
+def _parse(operation: Operation[Any], spec: OperationSpec, success: SuccessResponse, response: httpx.Response) -> Any:
+    schema = success.schema
+    if schema is None:
+        return Acknowledgement(
             status_code=response.status_code,
-            reason=f"{type(exc).__name__}: {exc}",
-            body=response.content,
-        ) from exc
-    error_code = getattr(result, "error_code", None)
-    if isinstance(error_code, str) and error_code:
-        message = getattr(result, "error_msg", None)
-        resource = getattr(result, "id", None)
-        raise OperationFailedError(
-            response.status_code,
-            service=operation.service,
-            operation=operation.name,
-            error_code=error_code,
-            message=message if isinstance(message, str) else None,
-            request_id=request_id_from_headers(response.headers),
-            resource_id=resource if isinstance(resource, str) else None,
-            body=response.content,
+            request_id=request_id_from_headers(response.headers, success.request_id_headers),
         )
-    return result
+    try:
+        checked = coerce(response.json(), schema)
+        failure = success.error_in_body
+        if failure is not None and isinstance(checked, dict) and checked.get(failure.code):
+            raise _failed_in_body(spec, success, response, checked)
+        model = operation.model
+        if isinstance(checked, list):
+            items = checked if model is None else [model(item) for item in checked]
+            return BatchResult(items, success.item_success) if success.item_success else items
+        return checked if model is None else model(checked)
+    except (SchemaMismatchError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise _invalid(spec, response, f"{type(exc).__name__}: {exc}") from exc
 
 
-def _retry_delay(
-    policy: RetryPolicy,
-    attempt: int,
-    error: HuaweiCloudJobsError,
-    cause: httpx.HTTPError | None,
-    response: httpx.Response | None,
-    rng: Callable[[], float],
-) -> float | None:
-    """Seconds to wait before retrying, or None when this failure is final."""
-    if not policy.has_attempts_left(attempt) or not policy.should_retry_error(error):
-        return None
-    if cause is not None and not isinstance(cause, _NOT_SENT):
-        return None  # the request may have reached the server: never send it twice
-    retry_after = parse_retry_after(response.headers.get("Retry-After")) if response is not None else None
-    return policy.backoff_delay(attempt, retry_after, rng)
+def _failed_in_body(
+    spec: OperationSpec, success: SuccessResponse, response: httpx.Response, body: dict[str, Any]
+) -> OperationFailedError:
+    declared = success.error_in_body
+    assert declared is not None
+    message = body.get(declared.message) if declared.message else None
+    resource = body.get(declared.resource_id) if declared.resource_id else None
+    return OperationFailedError(
+        response.status_code,
+        service=spec.service,
+        operation=spec.name,
+        error_code=str(body[declared.code]),
+        message=message if isinstance(message, str) else None,
+        request_id=request_id_from_headers(response.headers, success.request_id_headers),
+        resource_id=resource if isinstance(resource, str) else None,
+        body=response.content,
+    )
 
 
-def _log_attempt(operation: OperationLike, attempt: int, outcome: str, started: float) -> None:
+def finish(
+    operation: Operation[R], spec: OperationSpec, response: httpx.Response
+) -> RawResponse[R] | HuaweiCloudJobsError:
+    """The response as a result, or the error it means (returned, so the caller can decide on a retry)."""
+    success = spec.success.get(response.status_code)
+    if success is None:
+        if 200 <= response.status_code < 300:
+            documented = ", ".join(str(status) for status in sorted(spec.success)) or "none"
+            return UnexpectedStatusError(
+                response.status_code,
+                service=spec.service,
+                operation=spec.name,
+                message=f"undocumented success status (documented: {documented})",
+                request_id=request_id_from_headers(response.headers),
+                body=response.content,
+            )
+        first = spec.first_success
+        return make_status_error(
+            response.status_code,
+            response.content,
+            response.headers,
+            service=spec.service,
+            operation=spec.name,
+            request_id_headers=first.request_id_headers if first else (),
+        )
+    parsed = _parse(operation, spec, success, response)
+    return RawResponse(
+        status_code=response.status_code,
+        headers=response.headers,
+        request_id=request_id_from_headers(response.headers, success.request_id_headers),
+        parsed=parsed,
+        content=response.content,
+    )
+
+
+def _log_attempt(spec: OperationSpec, attempt: int, outcome: str, started: float) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         elapsed = (time.perf_counter() - started) * 1000
-        logger.debug("%s %s attempt %d: %s (%.1f ms)", operation.service, operation.name, attempt, outcome, elapsed)
+        logger.debug("%s %s attempt %d: %s (%.1f ms)", spec.service, spec.name, attempt, outcome, elapsed)
 
 
 class _Base:
@@ -154,15 +149,17 @@ class _Base:
         self,
         client: Any,
         *,
+        base_url: str,
         project_id: str | None,
         retry: RetryPolicy,
-        timeout: httpx.Timeout | None = None,
+        request_options: Mapping[str, Any] | None = None,
         rng: Callable[[], float] = random.random,
     ) -> None:
         self._client = client
+        self._base_url = base_url.rstrip("/")
         self._project_id = project_id
         self._retry = retry
-        self._timeout = timeout
+        self._options = dict(request_options or {})
         self._rng = rng
 
     @property
@@ -173,58 +170,71 @@ class _Base:
             )
         return self._project_id
 
-    def _request(self, request: dict[str, Any]) -> dict[str, Any]:
-        """Per-call timeout (``with_options``) on top of the client's."""
-        return request if self._timeout is None else {**request, "timeout": self._timeout}
+    def _prepare(
+        self, operation: Operation[Any], arguments: Mapping[str, object], body: object
+    ) -> tuple[OperationSpec, dict[str, Any]]:
+        spec = operation_spec(operation.package, operation.method, operation.path)
+        if "{project_id}" in spec.path:
+            arguments = {**arguments, "project_id": self.project_id}
+        request = build_request(spec, arguments, body)
+        request["url"] = self._base_url + request["url"]
+        request.update(self._options)
+        if self._client.is_closed:
+            raise ClientClosedError(f"{spec.service} {spec.name}: the client is closed; build a new Cloud")
+        return spec, request
+
+    def _delay(
+        self,
+        spec: OperationSpec,
+        attempt: int,
+        error: HuaweiCloudJobsError,
+        response: httpx.Response | None,
+        waited: float,
+    ) -> float | None:
+        retry_after = parse_retry_after(response.headers.get("Retry-After")) if response is not None else None
+        return self._retry.retry_delay(
+            attempt, error, idempotent=spec.idempotent, retry_after=retry_after, waited=waited, rng=self._rng
+        )
 
 
-class SyncTransport(_Base):
-    """Sends operations through one ``httpx.Client`` (one connection pool per service)."""
+class HttpTransport(_Base):
+    """Sends operations through one ``httpx.Client``."""
 
     def __init__(self, client: httpx.Client, *, sleep: Callable[[float], None] = time.sleep, **options: Any) -> None:
         super().__init__(client, **options)
         self._sleep = sleep
 
-    def send(
-        self,
-        operation: OperationLike,
-        arguments: dict[str, object],
-        request: Callable[[], dict[str, Any]],
-        parse: Callable[[httpx.Response], R],
-    ) -> R:
-        prepared = self._request(_build(operation, arguments, request))
-        attempt = 0
+    def send(self, operation: Operation[R], arguments: Mapping[str, object], body: object) -> RawResponse[R]:
+        spec, request = self._prepare(operation, arguments, body)
+        attempt, waited = 0, 0.0
         while True:
             attempt += 1
             started = time.perf_counter()
             response: httpx.Response | None = None
             cause: httpx.HTTPError | None = None
-            error: HuaweiCloudJobsError
+            outcome: RawResponse[R] | HuaweiCloudJobsError
             try:
-                response = self._client.request(**prepared)
+                response = self._client.request(**request)
             except httpx.HTTPError as exc:
-                cause, error = exc, _transport_error(operation, exc)
+                cause, outcome = exc, _transport_error(spec, exc)
             else:
-                if 200 <= response.status_code < 300:
-                    _log_attempt(operation, attempt, str(response.status_code), started)
-                    return _finish(operation, response, parse)
-                error = _status_error(operation, response)
-            _log_attempt(operation, attempt, type(error).__name__, started)
-            delay = _retry_delay(self._retry, attempt, error, cause, response, self._rng)
+                outcome = finish(operation, spec, response)
+                if isinstance(outcome, RawResponse):
+                    _log_attempt(spec, attempt, str(response.status_code), started)
+                    return outcome
+            _log_attempt(spec, attempt, type(outcome).__name__, started)
+            delay = self._delay(spec, attempt, outcome, response, waited)
             if delay is None:
-                raise error from cause
+                raise outcome from cause
             self._sleep(delay)
+            waited += delay
 
 
-class AsyncTransport(_Base):
-    """Sends operations through one ``httpx.AsyncClient`` (one connection pool per service)."""
+class AsyncHttpTransport(_Base):
+    """Sends operations through one ``httpx.AsyncClient``."""
 
     def __init__(
-        self,
-        client: httpx.AsyncClient,
-        *,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
-        **options: Any,
+        self, client: httpx.AsyncClient, *, sleep: Callable[[float], Awaitable[None]] | None = None, **options: Any
     ) -> None:
         super().__init__(client, **options)
         if sleep is None:
@@ -233,32 +243,27 @@ class AsyncTransport(_Base):
             sleep = asyncio.sleep
         self._sleep = sleep
 
-    async def send(
-        self,
-        operation: OperationLike,
-        arguments: dict[str, object],
-        request: Callable[[], dict[str, Any]],
-        parse: Callable[[httpx.Response], R],
-    ) -> R:
-        prepared = self._request(_build(operation, arguments, request))
-        attempt = 0
+    async def send(self, operation: Operation[R], arguments: Mapping[str, object], body: object) -> RawResponse[R]:
+        spec, request = self._prepare(operation, arguments, body)
+        attempt, waited = 0, 0.0
         while True:
             attempt += 1
             started = time.perf_counter()
             response: httpx.Response | None = None
             cause: httpx.HTTPError | None = None
-            error: HuaweiCloudJobsError
+            outcome: RawResponse[R] | HuaweiCloudJobsError
             try:
-                response = await self._client.request(**prepared)
+                response = await self._client.request(**request)
             except httpx.HTTPError as exc:
-                cause, error = exc, _transport_error(operation, exc)
+                cause, outcome = exc, _transport_error(spec, exc)
             else:
-                if 200 <= response.status_code < 300:
-                    _log_attempt(operation, attempt, str(response.status_code), started)
-                    return _finish(operation, response, parse)
-                error = _status_error(operation, response)
-            _log_attempt(operation, attempt, type(error).__name__, started)
-            delay = _retry_delay(self._retry, attempt, error, cause, response, self._rng)
+                outcome = finish(operation, spec, response)
+                if isinstance(outcome, RawResponse):
+                    _log_attempt(spec, attempt, str(response.status_code), started)
+                    return outcome
+            _log_attempt(spec, attempt, type(outcome).__name__, started)
+            delay = self._delay(spec, attempt, outcome, response, waited)
             if delay is None:
-                raise error from cause
+                raise outcome from cause
             await self._sleep(delay)
+            waited += delay

@@ -16,6 +16,7 @@ from typing import Any
 
 from ._exceptions import InvalidParameterError
 from ._spec import JsonSchema, OperationInputs
+from .types import Unset
 
 _INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 _JSON_TYPES = {"object": "an object", "array": "an array", "string": "a string", "boolean": "a boolean"}
@@ -127,18 +128,13 @@ def _check_object(value: Mapping[Any, Any], schema: JsonSchema, name: str) -> No
             check_value(item, properties[key], f"{prefix}{key}")
 
 
-def _is_unset(value: object) -> bool:
-    # Each generated package has its own ``Unset`` class; all mean "not given".
-    return type(value).__name__ == "Unset"
-
-
 def check_arguments(inputs: OperationInputs, arguments: Mapping[str, object]) -> None:
     """Check the path, query and header arguments of one call."""
     for parameter in inputs.parameters:
         if parameter.location == "header" and parameter.name.lower() == "content-type":
             continue  # set by the generated code, never by callers
         value = arguments.get(parameter.name)
-        if value is None or _is_unset(value):
+        if value is None or isinstance(value, Unset):
             if parameter.required:
                 raise InvalidParameterError(parameter.name, "is required")
             continue

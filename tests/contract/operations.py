@@ -11,7 +11,9 @@ the client disagree.
 
 from __future__ import annotations
 
+import builtins
 import inspect
+import keyword
 import re
 import types
 import typing
@@ -96,7 +98,8 @@ def load_operations(specs: Path = SPECS) -> list[SpecOperation]:
 def python_name(name: str) -> str:
     """The argument name the generator gives a spec name: ``X-Language`` → ``x_language``."""
     snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
-    return re.sub(r"[^0-9A-Za-z]+", "_", snake).strip("_").lower()
+    identifier = re.sub(r"[^0-9A-Za-z]+", "_", snake).strip("_").lower()
+    return identifier + "_" if keyword.iskeyword(identifier) or identifier in dir(builtins) else identifier
 
 
 def sample(schema: dict[str, Any], name: str) -> Any:

@@ -1,13 +1,10 @@
-"""A client library for accessing Identity and Access Management (IAM) token issuing"""
+"""Identity and Access Management (IAM) token issuing: typed operations (Service, AsyncService), generated from its OpenAPI document."""
 
-from .api import SERVICE, SPEC_VERSION, AsyncService, Service
-from .client import AuthenticatedClient, Client
+from .api import AsyncService, AsyncServiceWithRawResponse, Service, ServiceWithRawResponse
 
-__all__ = (
-    "SERVICE",
-    "SPEC_VERSION",
-    "AsyncService",
-    "AuthenticatedClient",
-    "Client",
-    "Service",
-)
+# isort: split
+from ._patch import *  # noqa: F403 -- handwritten code for this service (overrides/<package>/_patch.py); its names win
+from ._patch import __all__ as _patched
+
+__version__ = "1.1.0"
+__all__ = ["AsyncService", "AsyncServiceWithRawResponse", "Service", "ServiceWithRawResponse", "__version__", *_patched]

@@ -1,103 +1,109 @@
 """One entry point to every service: ``Cloud`` (sync) and ``AsyncCloud`` (asyncio).
 
-Generated from templates/umbrella by ``nox -s generate``: one property per spec in
-openapi/. Everything else is re-exported from ``huaweicloud_jobs_core``.
+Generated from templates/umbrella by ``nox -s generate``: one property per spec in openapi/.
+Everything else is re-exported from the runtime, ``huaweicloud_jobs_core``; names of a
+service's handwritten code (its ``_patch``) are imported from that package on first use.
 """
 
-from __future__ import annotations
-
-from functools import cached_property
-from typing import TYPE_CHECKING
+import functools as _functools
+import importlib as _importlib
+import typing as _typing
 
 from huaweicloud_jobs_core import *  # noqa: F403
 from huaweicloud_jobs_core import __all__ as _core_all
-from huaweicloud_jobs_core import BaseAsyncCloud, BaseCloud
+from huaweicloud_jobs_core import BaseAsyncCloud as _BaseAsyncCloud
+from huaweicloud_jobs_core import BaseCloud as _BaseCloud
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     import huaweicloud_jobs_aom
     import huaweicloud_jobs_dli
     import huaweicloud_jobs_drs
     import huaweicloud_jobs_iam
+    from huaweicloud_jobs_iam import IamTokenProvider as IamTokenProvider
+    from huaweicloud_jobs_iam import IssuedToken as IssuedToken
     import huaweicloud_jobs_lakeformation
 
 
-class Cloud(BaseCloud):
+class Cloud(_BaseCloud):
     """Synchronous clients, one per service, sharing credentials, project and settings."""
 
-    @cached_property
-    def aom(self) -> huaweicloud_jobs_aom.Service:
-        """huaweicloud-jobs-aom 1.0.0"""
-        import huaweicloud_jobs_aom  # noqa: PLC0415  (imported on first use: keeps `import huaweicloud_jobs` cheap)
+    @_functools.cached_property
+    def aom(self) -> "huaweicloud_jobs_aom.Service":
+        """Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.1.0)."""
+        import huaweicloud_jobs_aom  # on first use: keeps `import huaweicloud_jobs` cheap
 
         return huaweicloud_jobs_aom.Service(self._transport("huaweicloud_jobs_aom"))
 
-    @cached_property
-    def dli(self) -> huaweicloud_jobs_dli.Service:
-        """huaweicloud-jobs-dli 1.0.0"""
-        import huaweicloud_jobs_dli  # noqa: PLC0415  (imported on first use: keeps `import huaweicloud_jobs` cheap)
+    @_functools.cached_property
+    def dli(self) -> "huaweicloud_jobs_dli.Service":
+        """Data Lake Insight (DLI) Flink job control (huaweicloud-jobs-dli 1.1.0)."""
+        import huaweicloud_jobs_dli  # on first use: keeps `import huaweicloud_jobs` cheap
 
         return huaweicloud_jobs_dli.Service(self._transport("huaweicloud_jobs_dli"))
 
-    @cached_property
-    def drs(self) -> huaweicloud_jobs_drs.Service:
-        """huaweicloud-jobs-drs 1.0.0"""
-        import huaweicloud_jobs_drs  # noqa: PLC0415  (imported on first use: keeps `import huaweicloud_jobs` cheap)
+    @_functools.cached_property
+    def drs(self) -> "huaweicloud_jobs_drs.Service":
+        """Data Replication Service (DRS) job control (huaweicloud-jobs-drs 1.1.0)."""
+        import huaweicloud_jobs_drs  # on first use: keeps `import huaweicloud_jobs` cheap
 
         return huaweicloud_jobs_drs.Service(self._transport("huaweicloud_jobs_drs"))
 
-    @cached_property
-    def iam(self) -> huaweicloud_jobs_iam.Service:
-        """huaweicloud-jobs-iam 1.0.0"""
-        import huaweicloud_jobs_iam  # noqa: PLC0415  (imported on first use: keeps `import huaweicloud_jobs` cheap)
+    @_functools.cached_property
+    def iam(self) -> "huaweicloud_jobs_iam.Service":
+        """Identity and Access Management (IAM) token issuing (huaweicloud-jobs-iam 1.1.0)."""
+        import huaweicloud_jobs_iam  # on first use: keeps `import huaweicloud_jobs` cheap
 
         return huaweicloud_jobs_iam.Service(self._transport("huaweicloud_jobs_iam"))
 
-    @cached_property
-    def lakeformation(self) -> huaweicloud_jobs_lakeformation.Service:
-        """huaweicloud-jobs-lakeformation 1.0.0"""
-        import huaweicloud_jobs_lakeformation  # noqa: PLC0415  (imported on first use: keeps `import huaweicloud_jobs` cheap)
+    @_functools.cached_property
+    def lakeformation(self) -> "huaweicloud_jobs_lakeformation.Service":
+        """LakeFormation job control (huaweicloud-jobs-lakeformation 1.1.0)."""
+        import huaweicloud_jobs_lakeformation  # on first use: keeps `import huaweicloud_jobs` cheap
 
         return huaweicloud_jobs_lakeformation.Service(self._transport("huaweicloud_jobs_lakeformation"))
 
 
-class AsyncCloud(BaseAsyncCloud):
+class AsyncCloud(_BaseAsyncCloud):
     """Asyncio clients, one per service, sharing credentials, project and settings."""
 
-    @cached_property
-    def aom(self) -> huaweicloud_jobs_aom.AsyncService:
-        """huaweicloud-jobs-aom 1.0.0"""
-        import huaweicloud_jobs_aom  # noqa: PLC0415
+    @_functools.cached_property
+    def aom(self) -> "huaweicloud_jobs_aom.AsyncService":
+        """Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.1.0)."""
+        import huaweicloud_jobs_aom
 
         return huaweicloud_jobs_aom.AsyncService(self._transport("huaweicloud_jobs_aom"))
 
-    @cached_property
-    def dli(self) -> huaweicloud_jobs_dli.AsyncService:
-        """huaweicloud-jobs-dli 1.0.0"""
-        import huaweicloud_jobs_dli  # noqa: PLC0415
+    @_functools.cached_property
+    def dli(self) -> "huaweicloud_jobs_dli.AsyncService":
+        """Data Lake Insight (DLI) Flink job control (huaweicloud-jobs-dli 1.1.0)."""
+        import huaweicloud_jobs_dli
 
         return huaweicloud_jobs_dli.AsyncService(self._transport("huaweicloud_jobs_dli"))
 
-    @cached_property
-    def drs(self) -> huaweicloud_jobs_drs.AsyncService:
-        """huaweicloud-jobs-drs 1.0.0"""
-        import huaweicloud_jobs_drs  # noqa: PLC0415
+    @_functools.cached_property
+    def drs(self) -> "huaweicloud_jobs_drs.AsyncService":
+        """Data Replication Service (DRS) job control (huaweicloud-jobs-drs 1.1.0)."""
+        import huaweicloud_jobs_drs
 
         return huaweicloud_jobs_drs.AsyncService(self._transport("huaweicloud_jobs_drs"))
 
-    @cached_property
-    def iam(self) -> huaweicloud_jobs_iam.AsyncService:
-        """huaweicloud-jobs-iam 1.0.0"""
-        import huaweicloud_jobs_iam  # noqa: PLC0415
+    @_functools.cached_property
+    def iam(self) -> "huaweicloud_jobs_iam.AsyncService":
+        """Identity and Access Management (IAM) token issuing (huaweicloud-jobs-iam 1.1.0)."""
+        import huaweicloud_jobs_iam
 
         return huaweicloud_jobs_iam.AsyncService(self._transport("huaweicloud_jobs_iam"))
 
-    @cached_property
-    def lakeformation(self) -> huaweicloud_jobs_lakeformation.AsyncService:
-        """huaweicloud-jobs-lakeformation 1.0.0"""
-        import huaweicloud_jobs_lakeformation  # noqa: PLC0415
+    @_functools.cached_property
+    def lakeformation(self) -> "huaweicloud_jobs_lakeformation.AsyncService":
+        """LakeFormation job control (huaweicloud-jobs-lakeformation 1.1.0)."""
+        import huaweicloud_jobs_lakeformation
 
         return huaweicloud_jobs_lakeformation.AsyncService(self._transport("huaweicloud_jobs_lakeformation"))
 
+
+__version__ = "1.50700"
+"""This distribution's version; the runtime's is ``huaweicloud_jobs_core.__version__``."""
 
 SERVICES = (
     "aom",
@@ -106,5 +112,21 @@ SERVICES = (
     "iam",
     "lakeformation",
 )
+"""The attribute names of every service on ``Cloud`` and ``AsyncCloud``."""
 
-__all__ = [*_core_all, "SERVICES", "AsyncCloud", "Cloud"]
+_FROM_SERVICES = {
+    "IamTokenProvider": "huaweicloud_jobs_iam",
+    "IssuedToken": "huaweicloud_jobs_iam",
+}
+
+__all__ = [*_core_all, "SERVICES", "AsyncCloud", "Cloud", *_FROM_SERVICES]
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_SERVICES:
+        return getattr(_importlib.import_module(_FROM_SERVICES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

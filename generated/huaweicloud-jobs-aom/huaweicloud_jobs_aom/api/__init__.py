@@ -1,41 +1,137 @@
-"""Typed operations of Application Operations Management (AOM) workflow execution control (generated from its OpenAPI document, version 1.0.0)."""
+"""Typed operations of Application Operations Management (AOM) workflow execution control (generated from its OpenAPI document, version 1.1.0)."""
 
 from __future__ import annotations
 
-from functools import partial
+from huaweicloud_jobs_core import (
+    AsyncRawServiceBase,
+    AsyncServiceBase,
+    Operation,
+    RawResponse,
+    RawServiceBase,
+    ServiceBase,
+)
 
-import httpx
-
+from ..models.execution_status_response import ExecutionStatusResponse
 from ..models.terminate_execution_response import TerminateExecutionResponse
-from ..types import AsyncTransport, Operation, Transport
-from .workflow import terminate_execution as _terminate_execution
 
-SERVICE = "aom"
-SPEC_VERSION = "1.0.0"
-
-
-_OPERATION_TERMINATE_EXECUTION = Operation(
-    package=__name__.split(".")[0],
-    service=SERVICE,
-    name="terminate_execution",
-    method="POST",
-    path="/v1/{project_id}/cms/workflow/{workflow_id}/executions/{execution_id}/terminate",
-    success_status=(200,),
-    request_id_headers=(),
+PACKAGE = __name__.split(".")[0]
+_TERMINATE_EXECUTION: Operation[TerminateExecutionResponse] = Operation(
+    PACKAGE,
+    "terminate_execution",
+    "POST",
+    "/v1/{project_id}/cms/workflow/{workflow_id}/executions/{execution_id}/terminate",
+    TerminateExecutionResponse.from_dict,
+)
+_SHOW_EXECUTION_STATUS: Operation[ExecutionStatusResponse] = Operation(
+    PACKAGE,
+    "show_execution_status",
+    "GET",
+    "/v1/{project_id}/cms/workflow/{workflow_id}/executions/{execution_id}/status",
+    ExecutionStatusResponse.from_dict,
 )
 
 
-def _parse_terminate_execution(response: httpx.Response) -> TerminateExecutionResponse:
-    response_200 = TerminateExecutionResponse.from_dict(response.json())
+class ServiceWithRawResponse(RawServiceBase):
+    """Application Operations Management (AOM) workflow execution control: synchronous operations, each returning a RawResponse."""
 
-    return response_200
+    def terminate_execution(
+        self,
+        workflow_id: str,
+        execution_id: str,
+    ) -> RawResponse[TerminateExecutionResponse]:
+        """Terminating a task execution
+
+        Terminates a task that is being executed: the workflow ID and execution ID
+        select the task to terminate; the status of the termination is returned.
+        """
+        return self._call_raw(
+            _TERMINATE_EXECUTION,
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+        )
+
+    def show_execution_status(
+        self,
+        workflow_id: str,
+        execution_id: str,
+    ) -> RawResponse[ExecutionStatusResponse]:
+        """Obtaining the execution details of a workflow execution
+
+        Obtains the execution details of a task ("获取工作流执行中的执行详情"): the
+        workflow ID and execution ID select the task; its execution details, including
+        `status`, are returned. Per the SDK, the API is open in the regions CN
+        North-Beijing4, CN East-Shanghai1, CN East-Shanghai2 and CN South-Guangzhou.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the error responses below are those of the "终止任务执行" page of the
+        same API group, assumed to apply (not documented for this operation). The
+        SDK sends `Content-Type: application/json` on this GET although it has no
+        body; it is not modelled as a parameter.
+        """
+        return self._call_raw(
+            _SHOW_EXECUTION_STATUS,
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+        )
 
 
-class Service:
-    """Application Operations Management (AOM) workflow execution control: synchronous operations bound to one transport (credentials, project, retries)."""
+class AsyncServiceWithRawResponse(AsyncRawServiceBase):
+    """Application Operations Management (AOM) workflow execution control: asyncio operations, each returning a RawResponse."""
 
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
+    async def terminate_execution(
+        self,
+        workflow_id: str,
+        execution_id: str,
+    ) -> RawResponse[TerminateExecutionResponse]:
+        """Terminating a task execution
+
+        Terminates a task that is being executed: the workflow ID and execution ID
+        select the task to terminate; the status of the termination is returned.
+        """
+        return await self._call_raw(
+            _TERMINATE_EXECUTION,
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+        )
+
+    async def show_execution_status(
+        self,
+        workflow_id: str,
+        execution_id: str,
+    ) -> RawResponse[ExecutionStatusResponse]:
+        """Obtaining the execution details of a workflow execution
+
+        Obtains the execution details of a task ("获取工作流执行中的执行详情"): the
+        workflow ID and execution ID select the task; its execution details, including
+        `status`, are returned. Per the SDK, the API is open in the regions CN
+        North-Beijing4, CN East-Shanghai1, CN East-Shanghai2 and CN South-Guangzhou.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the error responses below are those of the "终止任务执行" page of the
+        same API group, assumed to apply (not documented for this operation). The
+        SDK sends `Content-Type: application/json` on this GET although it has no
+        body; it is not modelled as a parameter.
+        """
+        return await self._call_raw(
+            _SHOW_EXECUTION_STATUS,
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+        )
+
+
+class Service(ServiceBase):
+    """Application Operations Management (AOM) workflow execution control: synchronous operations."""
+
+    @property
+    def with_raw_response(self) -> ServiceWithRawResponse:
+        """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
+        return ServiceWithRawResponse(self._transport)
 
     def terminate_execution(
         self,
@@ -47,26 +143,47 @@ class Service:
         Terminates a task that is being executed: the workflow ID and execution ID
         select the task to terminate; the status of the termination is returned.
         """
-        project_id = self._transport.project_id
-        arguments: dict[str, object] = {
-            "project_id": project_id,
-            "workflow_id": workflow_id,
-            "execution_id": execution_id,
-        }
-        request = partial(
-            _terminate_execution._get_kwargs,
-            project_id=project_id,
-            workflow_id=workflow_id,
-            execution_id=execution_id,
+        return self._call(
+            _TERMINATE_EXECUTION,
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
         )
-        return self._transport.send(_OPERATION_TERMINATE_EXECUTION, arguments, request, _parse_terminate_execution)
+
+    def show_execution_status(
+        self,
+        workflow_id: str,
+        execution_id: str,
+    ) -> ExecutionStatusResponse:
+        """Obtaining the execution details of a workflow execution
+
+        Obtains the execution details of a task ("获取工作流执行中的执行详情"): the
+        workflow ID and execution ID select the task; its execution details, including
+        `status`, are returned. Per the SDK, the API is open in the regions CN
+        North-Beijing4, CN East-Shanghai1, CN East-Shanghai2 and CN South-Guangzhou.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the error responses below are those of the "终止任务执行" page of the
+        same API group, assumed to apply (not documented for this operation). The
+        SDK sends `Content-Type: application/json` on this GET although it has no
+        body; it is not modelled as a parameter.
+        """
+        return self._call(
+            _SHOW_EXECUTION_STATUS,
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+        )
 
 
-class AsyncService:
-    """Application Operations Management (AOM) workflow execution control: asyncio operations bound to one transport (credentials, project, retries)."""
+class AsyncService(AsyncServiceBase):
+    """Application Operations Management (AOM) workflow execution control: asyncio operations."""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
+    @property
+    def with_raw_response(self) -> AsyncServiceWithRawResponse:
+        """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
+        return AsyncServiceWithRawResponse(self._transport)
 
     async def terminate_execution(
         self,
@@ -78,18 +195,35 @@ class AsyncService:
         Terminates a task that is being executed: the workflow ID and execution ID
         select the task to terminate; the status of the termination is returned.
         """
-        project_id = self._transport.project_id
-        arguments: dict[str, object] = {
-            "project_id": project_id,
-            "workflow_id": workflow_id,
-            "execution_id": execution_id,
-        }
-        request = partial(
-            _terminate_execution._get_kwargs,
-            project_id=project_id,
-            workflow_id=workflow_id,
-            execution_id=execution_id,
+        return await self._call(
+            _TERMINATE_EXECUTION,
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
         )
-        return await self._transport.send(
-            _OPERATION_TERMINATE_EXECUTION, arguments, request, _parse_terminate_execution
+
+    async def show_execution_status(
+        self,
+        workflow_id: str,
+        execution_id: str,
+    ) -> ExecutionStatusResponse:
+        """Obtaining the execution details of a workflow execution
+
+        Obtains the execution details of a task ("获取工作流执行中的执行详情"): the
+        workflow ID and execution ID select the task; its execution details, including
+        `status`, are returned. Per the SDK, the API is open in the regions CN
+        North-Beijing4, CN East-Shanghai1, CN East-Shanghai2 and CN South-Guangzhou.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the error responses below are those of the "终止任务执行" page of the
+        same API group, assumed to apply (not documented for this operation). The
+        SDK sends `Content-Type: application/json` on this GET although it has no
+        body; it is not modelled as a parameter.
+        """
+        return await self._call(
+            _SHOW_EXECUTION_STATUS,
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
         )

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset, parse_str
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TerminateExecutionResponse")
 
@@ -34,15 +34,8 @@ class TerminateExecutionResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("TerminateExecutionResponse", "an object", src_dict)
         d = dict(src_dict)
-        _result = d.pop("result", UNSET)
-        result: str | Unset
-        if isinstance(_result, Unset):
-            result = UNSET
-        else:
-            result = parse_str(_result, "result")
+        result = d.pop("result", UNSET)
 
         terminate_execution_response = cls(
             result=result,

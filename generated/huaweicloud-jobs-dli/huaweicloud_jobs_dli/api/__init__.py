@@ -1,46 +1,120 @@
-"""Typed operations of Data Lake Insight (DLI) Flink job control (generated from its OpenAPI document, version 1.0.0)."""
+"""Typed operations of Data Lake Insight (DLI) Flink job control (generated from its OpenAPI document, version 1.1.0)."""
 
 from __future__ import annotations
 
-from functools import partial
+from huaweicloud_jobs_core import (
+    AsyncRawServiceBase,
+    AsyncServiceBase,
+    BatchResult,
+    Operation,
+    RawResponse,
+    RawServiceBase,
+    ServiceBase,
+)
+from huaweicloud_jobs_core.types import Unset
 
-import httpx
-
+from ..models.show_job_response import ShowJobResponse
 from ..models.stop_jobs_request import StopJobsRequest
 from ..models.stop_jobs_result import StopJobsResult
-from ..types import AsyncTransport, BatchResult, Operation, Transport, Unset, parse_list
-from .streaming import stop_jobs as _stop_jobs
 
-SERVICE = "dli"
-SPEC_VERSION = "1.0.0"
-
-
-_OPERATION_STOP_JOBS = Operation(
-    package=__name__.split(".")[0],
-    service=SERVICE,
-    name="stop_jobs",
-    method="POST",
-    path="/v1.0/{project_id}/streaming/jobs/stop",
-    success_status=(200,),
-    request_id_headers=(),
+PACKAGE = __name__.split(".")[0]
+_STOP_JOBS: Operation[BatchResult[StopJobsResult]] = Operation(
+    PACKAGE, "stop_jobs", "POST", "/v1.0/{project_id}/streaming/jobs/stop", StopJobsResult.from_dict
+)
+_SHOW_JOB: Operation[ShowJobResponse] = Operation(
+    PACKAGE, "show_job", "GET", "/v1.0/{project_id}/streaming/jobs/{job_id}", ShowJobResponse.from_dict
 )
 
 
-def _parse_stop_jobs(response: httpx.Response) -> BatchResult[StopJobsResult]:
-    response_200 = []
-    for response_200_item_data in parse_list(response.json(), "response_200"):
-        response_200_item = StopJobsResult.from_dict(response_200_item_data)
+class ServiceWithRawResponse(RawServiceBase):
+    """Data Lake Insight (DLI) Flink job control: synchronous operations, each returning a RawResponse."""
 
-        response_200.append(response_200_item)
+    def stop_jobs(
+        self,
+        job_ids: list[int],
+        *,
+        trigger_savepoint: bool | Unset = False,
+    ) -> RawResponse[BatchResult[StopJobsResult]]:
+        """Stopping Jobs in Batches
 
-    return BatchResult(response_200)
+        This API is used to stop running jobs in batches.
+        """
+        return self._call_raw(
+            _STOP_JOBS,
+            {},
+            StopJobsRequest(
+                job_ids=job_ids,
+                trigger_savepoint=trigger_savepoint,
+            ),
+        )
+
+    def show_job(
+        self,
+        job_id: int,
+    ) -> RawResponse[ShowJobResponse]:
+        """Querying Flink job details
+
+        Queries the details of one Flink job ("查询Flink作业详情"), including its
+        status. Transcribed from the SDK, which documents no status codes other than
+        the 200 model. The SDK sends `Content-Type: application/json` on this GET
+        although it has no body; it is not modelled as a parameter.
+        """
+        return self._call_raw(
+            _SHOW_JOB,
+            {
+                "job_id": job_id,
+            },
+        )
 
 
-class Service:
-    """Data Lake Insight (DLI) Flink job control: synchronous operations bound to one transport (credentials, project, retries)."""
+class AsyncServiceWithRawResponse(AsyncRawServiceBase):
+    """Data Lake Insight (DLI) Flink job control: asyncio operations, each returning a RawResponse."""
 
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
+    async def stop_jobs(
+        self,
+        job_ids: list[int],
+        *,
+        trigger_savepoint: bool | Unset = False,
+    ) -> RawResponse[BatchResult[StopJobsResult]]:
+        """Stopping Jobs in Batches
+
+        This API is used to stop running jobs in batches.
+        """
+        return await self._call_raw(
+            _STOP_JOBS,
+            {},
+            StopJobsRequest(
+                job_ids=job_ids,
+                trigger_savepoint=trigger_savepoint,
+            ),
+        )
+
+    async def show_job(
+        self,
+        job_id: int,
+    ) -> RawResponse[ShowJobResponse]:
+        """Querying Flink job details
+
+        Queries the details of one Flink job ("查询Flink作业详情"), including its
+        status. Transcribed from the SDK, which documents no status codes other than
+        the 200 model. The SDK sends `Content-Type: application/json` on this GET
+        although it has no body; it is not modelled as a parameter.
+        """
+        return await self._call_raw(
+            _SHOW_JOB,
+            {
+                "job_id": job_id,
+            },
+        )
+
+
+class Service(ServiceBase):
+    """Data Lake Insight (DLI) Flink job control: synchronous operations."""
+
+    @property
+    def with_raw_response(self) -> ServiceWithRawResponse:
+        """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
+        return ServiceWithRawResponse(self._transport)
 
     def stop_jobs(
         self,
@@ -52,26 +126,41 @@ class Service:
 
         This API is used to stop running jobs in batches.
         """
-        project_id = self._transport.project_id
-        arguments: dict[str, object] = {
-            "project_id": project_id,
-        }
-        request = partial(
-            _stop_jobs._get_kwargs,
-            project_id=project_id,
-            body=StopJobsRequest(
+        return self._call(
+            _STOP_JOBS,
+            {},
+            StopJobsRequest(
                 job_ids=job_ids,
                 trigger_savepoint=trigger_savepoint,
             ),
         )
-        return self._transport.send(_OPERATION_STOP_JOBS, arguments, request, _parse_stop_jobs)
+
+    def show_job(
+        self,
+        job_id: int,
+    ) -> ShowJobResponse:
+        """Querying Flink job details
+
+        Queries the details of one Flink job ("查询Flink作业详情"), including its
+        status. Transcribed from the SDK, which documents no status codes other than
+        the 200 model. The SDK sends `Content-Type: application/json` on this GET
+        although it has no body; it is not modelled as a parameter.
+        """
+        return self._call(
+            _SHOW_JOB,
+            {
+                "job_id": job_id,
+            },
+        )
 
 
-class AsyncService:
-    """Data Lake Insight (DLI) Flink job control: asyncio operations bound to one transport (credentials, project, retries)."""
+class AsyncService(AsyncServiceBase):
+    """Data Lake Insight (DLI) Flink job control: asyncio operations."""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
+    @property
+    def with_raw_response(self) -> AsyncServiceWithRawResponse:
+        """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
+        return AsyncServiceWithRawResponse(self._transport)
 
     async def stop_jobs(
         self,
@@ -83,16 +172,29 @@ class AsyncService:
 
         This API is used to stop running jobs in batches.
         """
-        project_id = self._transport.project_id
-        arguments: dict[str, object] = {
-            "project_id": project_id,
-        }
-        request = partial(
-            _stop_jobs._get_kwargs,
-            project_id=project_id,
-            body=StopJobsRequest(
+        return await self._call(
+            _STOP_JOBS,
+            {},
+            StopJobsRequest(
                 job_ids=job_ids,
                 trigger_savepoint=trigger_savepoint,
             ),
         )
-        return await self._transport.send(_OPERATION_STOP_JOBS, arguments, request, _parse_stop_jobs)
+
+    async def show_job(
+        self,
+        job_id: int,
+    ) -> ShowJobResponse:
+        """Querying Flink job details
+
+        Queries the details of one Flink job ("查询Flink作业详情"), including its
+        status. Transcribed from the SDK, which documents no status codes other than
+        the 200 model. The SDK sends `Content-Type: application/json` on this GET
+        although it has no body; it is not modelled as a parameter.
+        """
+        return await self._call(
+            _SHOW_JOB,
+            {
+                "job_id": job_id,
+            },
+        )

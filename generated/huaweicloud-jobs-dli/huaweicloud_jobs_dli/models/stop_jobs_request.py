@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset, parse_bool, parse_int, parse_list
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StopJobsRequest")
 
@@ -46,21 +46,10 @@ class StopJobsRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("StopJobsRequest", "an object", src_dict)
         d = dict(src_dict)
-        job_ids = []
-        for job_ids_item_data in parse_list(d.pop("job_ids"), "job_ids"):
-            job_ids_item = parse_int(job_ids_item_data, "job_ids_item")
+        job_ids = cast(list[int], d.pop("job_ids"))
 
-            job_ids.append(job_ids_item)
-
-        _trigger_savepoint = d.pop("trigger_savepoint", UNSET)
-        trigger_savepoint: bool | Unset
-        if isinstance(_trigger_savepoint, Unset):
-            trigger_savepoint = UNSET
-        else:
-            trigger_savepoint = parse_bool(_trigger_savepoint, "trigger_savepoint")
+        trigger_savepoint = d.pop("trigger_savepoint", UNSET)
 
         stop_jobs_request = cls(
             job_ids=job_ids,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset, parse_bool, parse_str
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StopJobsResult")
 
@@ -41,22 +41,10 @@ class StopJobsResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("StopJobsResult", "an object", src_dict)
         d = dict(src_dict)
-        _is_success = d.pop("is_success", UNSET)
-        is_success: bool | Unset
-        if isinstance(_is_success, Unset):
-            is_success = UNSET
-        else:
-            is_success = parse_bool(_is_success, "is_success")
+        is_success = d.pop("is_success", UNSET)
 
-        _message = d.pop("message", UNSET)
-        message: str | Unset
-        if isinstance(_message, Unset):
-            message = UNSET
-        else:
-            message = parse_str(_message, "message")
+        message = d.pop("message", UNSET)
 
         stop_jobs_result = cls(
             is_success=is_success,

@@ -1,43 +1,193 @@
-"""Typed operations of Data Replication Service (DRS) job control (generated from its OpenAPI document, version 1.0.0)."""
+"""Typed operations of Data Replication Service (DRS) job control (generated from its OpenAPI document, version 1.1.0)."""
 
 from __future__ import annotations
 
-from functools import partial
+from huaweicloud_jobs_core import (
+    AsyncRawServiceBase,
+    AsyncServiceBase,
+    Operation,
+    RawResponse,
+    RawServiceBase,
+    ServiceBase,
+)
+from huaweicloud_jobs_core.types import UNSET, Unset
 
-import httpx
-
+from ..models.show_job_compare_detail_type import ShowJobCompareDetailType
+from ..models.show_job_compare_type import ShowJobCompareType
+from ..models.show_job_log_level import ShowJobLogLevel
+from ..models.show_job_object_type import ShowJobObjectType
+from ..models.show_job_query_type import ShowJobQueryType
+from ..models.show_job_response import ShowJobResponse
+from ..models.show_job_type import ShowJobType
+from ..models.show_job_x_language import ShowJobXLanguage
 from ..models.stop_job_request import StopJobRequest
 from ..models.stop_job_response import StopJobResponse
 from ..models.stop_job_x_language import StopJobXLanguage
-from ..types import UNSET, AsyncTransport, Operation, Transport, Unset
-from .jobs import stop_job as _stop_job
 
-SERVICE = "drs"
-SPEC_VERSION = "1.0.0"
-
-
-_OPERATION_STOP_JOB = Operation(
-    package=__name__.split(".")[0],
-    service=SERVICE,
-    name="stop_job",
-    method="POST",
-    path="/v5/{project_id}/jobs/{job_id}/stop",
-    success_status=(200,),
-    request_id_headers=(),
+PACKAGE = __name__.split(".")[0]
+_STOP_JOB: Operation[StopJobResponse] = Operation(
+    PACKAGE, "stop_job", "POST", "/v5/{project_id}/jobs/{job_id}/stop", StopJobResponse.from_dict
+)
+_SHOW_JOB: Operation[ShowJobResponse] = Operation(
+    PACKAGE, "show_job", "GET", "/v5/{project_id}/jobs/{job_id}", ShowJobResponse.from_dict
 )
 
 
-def _parse_stop_job(response: httpx.Response) -> StopJobResponse:
-    response_200 = StopJobResponse.from_dict(response.json())
+class ServiceWithRawResponse(RawServiceBase):
+    """Data Replication Service (DRS) job control: synchronous operations, each returning a RawResponse."""
 
-    return response_200
+    def stop_job(
+        self,
+        job_id: str,
+        *,
+        is_force_stop: bool | Unset = False,
+        x_language: StopJobXLanguage | Unset = UNSET,
+    ) -> RawResponse[StopJobResponse]:
+        """Stopping a Task
+
+        This API is used to stop a task with a specified ID.
+        """
+        return self._call_raw(
+            _STOP_JOB,
+            {
+                "job_id": job_id,
+                "X-Language": x_language,
+            },
+            StopJobRequest(
+                is_force_stop=is_force_stop,
+            ),
+        )
+
+    def show_job(
+        self,
+        job_id: str,
+        *,
+        type_: ShowJobType,
+        query_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        compare_type: ShowJobCompareType | Unset = UNSET,
+        query_type: ShowJobQueryType | Unset = UNSET,
+        object_type: ShowJobObjectType | Unset = UNSET,
+        compare_task_id: str | Unset = UNSET,
+        source_db_name: str | Unset = UNSET,
+        target_db_name: str | Unset = UNSET,
+        compare_detail_type: ShowJobCompareDetailType | Unset = UNSET,
+        log_level: ShowJobLogLevel | Unset = UNSET,
+        x_language: ShowJobXLanguage | Unset = UNSET,
+    ) -> RawResponse[ShowJobResponse]:
+        """Querying task details
+
+        Queries the details of a task ("查询任务详情"). The mandatory query parameter
+        `type` selects which detail the body carries; `type=overview` or
+        `type=detail` gives the task's `status`. Transcribed from the SDK: the SDK
+        documents no status codes other than the 200 model; the 400 below is the
+        error shape of the DRS "Stopping a Task" page. The SDK sends
+        `Content-Type: application/json` on this GET although it has no body; it is
+        not modelled as a parameter.
+        """
+        return self._call_raw(
+            _SHOW_JOB,
+            {
+                "job_id": job_id,
+                "type": type_,
+                "query_id": query_id,
+                "offset": offset,
+                "limit": limit,
+                "compare_type": compare_type,
+                "query_type": query_type,
+                "object_type": object_type,
+                "compare_task_id": compare_task_id,
+                "source_db_name": source_db_name,
+                "target_db_name": target_db_name,
+                "compare_detail_type": compare_detail_type,
+                "log_level": log_level,
+                "X-Language": x_language,
+            },
+        )
 
 
-class Service:
-    """Data Replication Service (DRS) job control: synchronous operations bound to one transport (credentials, project, retries)."""
+class AsyncServiceWithRawResponse(AsyncRawServiceBase):
+    """Data Replication Service (DRS) job control: asyncio operations, each returning a RawResponse."""
 
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
+    async def stop_job(
+        self,
+        job_id: str,
+        *,
+        is_force_stop: bool | Unset = False,
+        x_language: StopJobXLanguage | Unset = UNSET,
+    ) -> RawResponse[StopJobResponse]:
+        """Stopping a Task
+
+        This API is used to stop a task with a specified ID.
+        """
+        return await self._call_raw(
+            _STOP_JOB,
+            {
+                "job_id": job_id,
+                "X-Language": x_language,
+            },
+            StopJobRequest(
+                is_force_stop=is_force_stop,
+            ),
+        )
+
+    async def show_job(
+        self,
+        job_id: str,
+        *,
+        type_: ShowJobType,
+        query_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        compare_type: ShowJobCompareType | Unset = UNSET,
+        query_type: ShowJobQueryType | Unset = UNSET,
+        object_type: ShowJobObjectType | Unset = UNSET,
+        compare_task_id: str | Unset = UNSET,
+        source_db_name: str | Unset = UNSET,
+        target_db_name: str | Unset = UNSET,
+        compare_detail_type: ShowJobCompareDetailType | Unset = UNSET,
+        log_level: ShowJobLogLevel | Unset = UNSET,
+        x_language: ShowJobXLanguage | Unset = UNSET,
+    ) -> RawResponse[ShowJobResponse]:
+        """Querying task details
+
+        Queries the details of a task ("查询任务详情"). The mandatory query parameter
+        `type` selects which detail the body carries; `type=overview` or
+        `type=detail` gives the task's `status`. Transcribed from the SDK: the SDK
+        documents no status codes other than the 200 model; the 400 below is the
+        error shape of the DRS "Stopping a Task" page. The SDK sends
+        `Content-Type: application/json` on this GET although it has no body; it is
+        not modelled as a parameter.
+        """
+        return await self._call_raw(
+            _SHOW_JOB,
+            {
+                "job_id": job_id,
+                "type": type_,
+                "query_id": query_id,
+                "offset": offset,
+                "limit": limit,
+                "compare_type": compare_type,
+                "query_type": query_type,
+                "object_type": object_type,
+                "compare_task_id": compare_task_id,
+                "source_db_name": source_db_name,
+                "target_db_name": target_db_name,
+                "compare_detail_type": compare_detail_type,
+                "log_level": log_level,
+                "X-Language": x_language,
+            },
+        )
+
+
+class Service(ServiceBase):
+    """Data Replication Service (DRS) job control: synchronous operations."""
+
+    @property
+    def with_raw_response(self) -> ServiceWithRawResponse:
+        """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
+        return ServiceWithRawResponse(self._transport)
 
     def stop_job(
         self,
@@ -50,29 +200,73 @@ class Service:
 
         This API is used to stop a task with a specified ID.
         """
-        project_id = self._transport.project_id
-        arguments: dict[str, object] = {
-            "project_id": project_id,
-            "job_id": job_id,
-            "X-Language": x_language,
-        }
-        request = partial(
-            _stop_job._get_kwargs,
-            project_id=project_id,
-            job_id=job_id,
-            x_language=x_language,
-            body=StopJobRequest(
+        return self._call(
+            _STOP_JOB,
+            {
+                "job_id": job_id,
+                "X-Language": x_language,
+            },
+            StopJobRequest(
                 is_force_stop=is_force_stop,
             ),
         )
-        return self._transport.send(_OPERATION_STOP_JOB, arguments, request, _parse_stop_job)
+
+    def show_job(
+        self,
+        job_id: str,
+        *,
+        type_: ShowJobType,
+        query_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        compare_type: ShowJobCompareType | Unset = UNSET,
+        query_type: ShowJobQueryType | Unset = UNSET,
+        object_type: ShowJobObjectType | Unset = UNSET,
+        compare_task_id: str | Unset = UNSET,
+        source_db_name: str | Unset = UNSET,
+        target_db_name: str | Unset = UNSET,
+        compare_detail_type: ShowJobCompareDetailType | Unset = UNSET,
+        log_level: ShowJobLogLevel | Unset = UNSET,
+        x_language: ShowJobXLanguage | Unset = UNSET,
+    ) -> ShowJobResponse:
+        """Querying task details
+
+        Queries the details of a task ("查询任务详情"). The mandatory query parameter
+        `type` selects which detail the body carries; `type=overview` or
+        `type=detail` gives the task's `status`. Transcribed from the SDK: the SDK
+        documents no status codes other than the 200 model; the 400 below is the
+        error shape of the DRS "Stopping a Task" page. The SDK sends
+        `Content-Type: application/json` on this GET although it has no body; it is
+        not modelled as a parameter.
+        """
+        return self._call(
+            _SHOW_JOB,
+            {
+                "job_id": job_id,
+                "type": type_,
+                "query_id": query_id,
+                "offset": offset,
+                "limit": limit,
+                "compare_type": compare_type,
+                "query_type": query_type,
+                "object_type": object_type,
+                "compare_task_id": compare_task_id,
+                "source_db_name": source_db_name,
+                "target_db_name": target_db_name,
+                "compare_detail_type": compare_detail_type,
+                "log_level": log_level,
+                "X-Language": x_language,
+            },
+        )
 
 
-class AsyncService:
-    """Data Replication Service (DRS) job control: asyncio operations bound to one transport (credentials, project, retries)."""
+class AsyncService(AsyncServiceBase):
+    """Data Replication Service (DRS) job control: asyncio operations."""
 
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
+    @property
+    def with_raw_response(self) -> AsyncServiceWithRawResponse:
+        """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
+        return AsyncServiceWithRawResponse(self._transport)
 
     async def stop_job(
         self,
@@ -85,19 +279,61 @@ class AsyncService:
 
         This API is used to stop a task with a specified ID.
         """
-        project_id = self._transport.project_id
-        arguments: dict[str, object] = {
-            "project_id": project_id,
-            "job_id": job_id,
-            "X-Language": x_language,
-        }
-        request = partial(
-            _stop_job._get_kwargs,
-            project_id=project_id,
-            job_id=job_id,
-            x_language=x_language,
-            body=StopJobRequest(
+        return await self._call(
+            _STOP_JOB,
+            {
+                "job_id": job_id,
+                "X-Language": x_language,
+            },
+            StopJobRequest(
                 is_force_stop=is_force_stop,
             ),
         )
-        return await self._transport.send(_OPERATION_STOP_JOB, arguments, request, _parse_stop_job)
+
+    async def show_job(
+        self,
+        job_id: str,
+        *,
+        type_: ShowJobType,
+        query_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        compare_type: ShowJobCompareType | Unset = UNSET,
+        query_type: ShowJobQueryType | Unset = UNSET,
+        object_type: ShowJobObjectType | Unset = UNSET,
+        compare_task_id: str | Unset = UNSET,
+        source_db_name: str | Unset = UNSET,
+        target_db_name: str | Unset = UNSET,
+        compare_detail_type: ShowJobCompareDetailType | Unset = UNSET,
+        log_level: ShowJobLogLevel | Unset = UNSET,
+        x_language: ShowJobXLanguage | Unset = UNSET,
+    ) -> ShowJobResponse:
+        """Querying task details
+
+        Queries the details of a task ("查询任务详情"). The mandatory query parameter
+        `type` selects which detail the body carries; `type=overview` or
+        `type=detail` gives the task's `status`. Transcribed from the SDK: the SDK
+        documents no status codes other than the 200 model; the 400 below is the
+        error shape of the DRS "Stopping a Task" page. The SDK sends
+        `Content-Type: application/json` on this GET although it has no body; it is
+        not modelled as a parameter.
+        """
+        return await self._call(
+            _SHOW_JOB,
+            {
+                "job_id": job_id,
+                "type": type_,
+                "query_id": query_id,
+                "offset": offset,
+                "limit": limit,
+                "compare_type": compare_type,
+                "query_type": query_type,
+                "object_type": object_type,
+                "compare_task_id": compare_task_id,
+                "source_db_name": source_db_name,
+                "target_db_name": target_db_name,
+                "compare_detail_type": compare_detail_type,
+                "log_level": log_level,
+                "X-Language": x_language,
+            },
+        )

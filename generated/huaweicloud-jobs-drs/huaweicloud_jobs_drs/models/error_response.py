@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset, parse_str
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -40,22 +40,10 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("ErrorResponse", "an object", src_dict)
         d = dict(src_dict)
-        _error_code = d.pop("error_code", UNSET)
-        error_code: str | Unset
-        if isinstance(_error_code, Unset):
-            error_code = UNSET
-        else:
-            error_code = parse_str(_error_code, "error_code")
+        error_code = d.pop("error_code", UNSET)
 
-        _error_msg = d.pop("error_msg", UNSET)
-        error_msg: str | Unset
-        if isinstance(_error_msg, Unset):
-            error_msg = UNSET
-        else:
-            error_msg = parse_str(_error_msg, "error_msg")
+        error_msg = d.pop("error_msg", UNSET)
 
         error_response = cls(
             error_code=error_code,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset, parse_bool
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StopJobRequest")
 
@@ -36,15 +36,8 @@ class StopJobRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("StopJobRequest", "an object", src_dict)
         d = dict(src_dict)
-        _is_force_stop = d.pop("is_force_stop", UNSET)
-        is_force_stop: bool | Unset
-        if isinstance(_is_force_stop, Unset):
-            is_force_stop = UNSET
-        else:
-            is_force_stop = parse_bool(_is_force_stop, "is_force_stop")
+        is_force_stop = d.pop("is_force_stop", UNSET)
 
         stop_job_request = cls(
             is_force_stop=is_force_stop,

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import SchemaMismatchError
-
 if TYPE_CHECKING:
     from ..models.secret_value import SecretValue
 
@@ -47,8 +45,6 @@ class AkSkIdentity:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.secret_value import SecretValue  # noqa: PLC0415
 
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("AkSkIdentity", "an object", src_dict)
         d = dict(src_dict)
         access = SecretValue.from_dict(d.pop("access"))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.identity import Identity
@@ -52,8 +52,6 @@ class Auth:
         from ..models.identity import Identity  # noqa: PLC0415
         from ..models.scope import Scope  # noqa: PLC0415
 
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("Auth", "an object", src_dict)
         d = dict(src_dict)
         identity = Identity.from_dict(d.pop("identity"))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset, parse_str
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.error_response_error import ErrorResponseError
@@ -54,8 +54,6 @@ class ErrorResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.error_response_error import ErrorResponseError  # noqa: PLC0415
 
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("ErrorResponse", "an object", src_dict)
         d = dict(src_dict)
         _error = d.pop("error", UNSET)
         error: ErrorResponseError | Unset
@@ -64,19 +62,9 @@ class ErrorResponse:
         else:
             error = ErrorResponseError.from_dict(_error)
 
-        _error_code = d.pop("error_code", UNSET)
-        error_code: str | Unset
-        if isinstance(_error_code, Unset):
-            error_code = UNSET
-        else:
-            error_code = parse_str(_error_code, "error_code")
+        error_code = d.pop("error_code", UNSET)
 
-        _error_msg = d.pop("error_msg", UNSET)
-        error_msg: str | Unset
-        if isinstance(_error_msg, Unset):
-            error_msg = UNSET
-        else:
-            error_msg = parse_str(_error_msg, "error_msg")
+        error_msg = d.pop("error_msg", UNSET)
 
         error_response = cls(
             error=error,

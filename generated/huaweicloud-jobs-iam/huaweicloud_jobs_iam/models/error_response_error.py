@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset, parse_int, parse_str
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorResponseError")
 
@@ -46,29 +46,12 @@ class ErrorResponseError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("ErrorResponseError", "an object", src_dict)
         d = dict(src_dict)
-        _code = d.pop("code", UNSET)
-        code: int | Unset
-        if isinstance(_code, Unset):
-            code = UNSET
-        else:
-            code = parse_int(_code, "code")
+        code = d.pop("code", UNSET)
 
-        _message = d.pop("message", UNSET)
-        message: str | Unset
-        if isinstance(_message, Unset):
-            message = UNSET
-        else:
-            message = parse_str(_message, "message")
+        message = d.pop("message", UNSET)
 
-        _title = d.pop("title", UNSET)
-        title: str | Unset
-        if isinstance(_title, Unset):
-            title = UNSET
-        else:
-            title = parse_str(_title, "title")
+        title = d.pop("title", UNSET)
 
         error_response_error = cls(
             code=code,

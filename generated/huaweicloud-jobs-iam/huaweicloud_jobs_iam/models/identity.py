@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.identity_methods_item import IdentityMethodsItem, check_identity_methods_item
-from ..types import UNSET, SchemaMismatchError, Unset, parse_list
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.ak_sk_identity import AkSkIdentity
@@ -64,11 +64,10 @@ class Identity:
         from ..models.ak_sk_identity import AkSkIdentity  # noqa: PLC0415
         from ..models.password_identity import PasswordIdentity  # noqa: PLC0415
 
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("Identity", "an object", src_dict)
         d = dict(src_dict)
         methods = []
-        for methods_item_data in parse_list(d.pop("methods"), "methods"):
+        _methods = d.pop("methods")
+        for methods_item_data in _methods:
             methods_item = check_identity_methods_item(methods_item_data)
 
             methods.append(methods_item)

@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import SchemaMismatchError, parse_str
-
 T = TypeVar("T", bound="NamedDomain")
 
 
@@ -36,10 +34,8 @@ class NamedDomain:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("NamedDomain", "an object", src_dict)
         d = dict(src_dict)
-        name = parse_str(d.pop("name"), "name")
+        name = d.pop("name")
 
         named_domain = cls(
             name=name,

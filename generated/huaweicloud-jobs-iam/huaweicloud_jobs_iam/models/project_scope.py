@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset, parse_str
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProjectScope")
 
@@ -40,22 +40,10 @@ class ProjectScope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("ProjectScope", "an object", src_dict)
         d = dict(src_dict)
-        _id = d.pop("id", UNSET)
-        id: str | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = parse_str(_id, "id")
+        id = d.pop("id", UNSET)
 
-        _name = d.pop("name", UNSET)
-        name: str | Unset
-        if isinstance(_name, Unset):
-            name = UNSET
-        else:
-            name = parse_str(_name, "name")
+        name = d.pop("name", UNSET)
 
         project_scope = cls(
             id=id,

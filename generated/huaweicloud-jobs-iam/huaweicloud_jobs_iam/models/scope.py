@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.project_scope import ProjectScope
@@ -42,8 +42,6 @@ class Scope:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.project_scope import ProjectScope  # noqa: PLC0415
 
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("Scope", "an object", src_dict)
         d = dict(src_dict)
         _project = d.pop("project", UNSET)
         project: ProjectScope | Unset

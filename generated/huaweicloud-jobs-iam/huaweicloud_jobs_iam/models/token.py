@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, SchemaMismatchError, Unset, parse_list, parse_str
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Token")
 
@@ -50,26 +50,12 @@ class Token:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("Token", "an object", src_dict)
         d = dict(src_dict)
-        expires_at = parse_str(d.pop("expires_at"), "expires_at")
+        expires_at = d.pop("expires_at")
 
-        _issued_at = d.pop("issued_at", UNSET)
-        issued_at: str | Unset
-        if isinstance(_issued_at, Unset):
-            issued_at = UNSET
-        else:
-            issued_at = parse_str(_issued_at, "issued_at")
+        issued_at = d.pop("issued_at", UNSET)
 
-        _methods = d.pop("methods", UNSET)
-        methods: list[str] | Unset = UNSET
-        if _methods is not UNSET:
-            methods = []
-            for methods_item_data in parse_list(_methods, "methods"):
-                methods_item = parse_str(methods_item_data, "methods[]")
-
-                methods.append(methods_item)
+        methods = cast(list[str], d.pop("methods", UNSET))
 
         token = cls(
             expires_at=expires_at,

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import SchemaMismatchError
-
 if TYPE_CHECKING:
     from ..models.auth import Auth
 
@@ -42,8 +40,6 @@ class TokenRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.auth import Auth  # noqa: PLC0415
 
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("TokenRequest", "an object", src_dict)
         d = dict(src_dict)
         auth = Auth.from_dict(d.pop("auth"))
 

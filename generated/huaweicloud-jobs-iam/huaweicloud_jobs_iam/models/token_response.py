@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import SchemaMismatchError
-
 if TYPE_CHECKING:
     from ..models.token import Token
 
@@ -42,8 +40,6 @@ class TokenResponse:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.token import Token  # noqa: PLC0415
 
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("TokenResponse", "an object", src_dict)
         d = dict(src_dict)
         token = Token.from_dict(d.pop("token"))
 

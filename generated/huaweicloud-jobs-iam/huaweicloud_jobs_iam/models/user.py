@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import SchemaMismatchError, parse_str
-
 if TYPE_CHECKING:
     from ..models.named_domain import NamedDomain
 
@@ -52,12 +50,10 @@ class User:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.named_domain import NamedDomain  # noqa: PLC0415
 
-        if not isinstance(src_dict, Mapping):
-            raise SchemaMismatchError("User", "an object", src_dict)
         d = dict(src_dict)
-        name = parse_str(d.pop("name"), "name")
+        name = d.pop("name")
 
-        password = parse_str(d.pop("password"), "password")
+        password = d.pop("password")
 
         domain = NamedDomain.from_dict(d.pop("domain"))
 

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.temporary_access_key_identity import TemporaryAccessKeyIdentity
+
+
+T = TypeVar("T", bound="TemporaryAccessKeyAuth")
+
+
+@_attrs_define
+class TemporaryAccessKeyAuth:
+    """TokenAuth of the SDK.
+
+    Attributes:
+        identity (TemporaryAccessKeyIdentity): TokenAuthIdentity of the SDK.
+    """
+
+    identity: TemporaryAccessKeyIdentity
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        identity = self.identity.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "identity": identity,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.temporary_access_key_identity import TemporaryAccessKeyIdentity  # noqa: PLC0415
+
+        d = dict(src_dict)
+        identity = TemporaryAccessKeyIdentity.from_dict(d.pop("identity"))
+
+        temporary_access_key_auth = cls(
+            identity=identity,
+        )
+
+        temporary_access_key_auth.additional_properties = d
+        return temporary_access_key_auth
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
