@@ -53,6 +53,7 @@ from ._signing import AkSkAuth, Signer, SigningError
 from ._tokens import CachedTokenProvider, IamTokenAuth, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource
 from ._transport import AsyncHttpTransport, HttpTransport
 from ._version import __version__
+from ._waiters import WaiterFailedError, WaiterTimeoutError, WaitOptions
 
 _redaction.install()
 
@@ -110,6 +111,9 @@ __all__ = [
     "Transport",
     "TransportError",
     "UnexpectedStatusError",
+    "WaitOptions",
+    "WaiterFailedError",
+    "WaiterTimeoutError",
     "__version__",
     "bulk_call",
 ]

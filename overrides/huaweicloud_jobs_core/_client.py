@@ -83,13 +83,15 @@ class _CloudBase:
         verify: bool | str = True,
         environ: Mapping[str, str] | None = None,
         sleep: Callable[[float], Any] | None = None,
+        clock: Callable[[], float] | None = None,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         http_client: httpx.Client | httpx.AsyncClient | None = None,
     ) -> None:
         """Settings given once for every service.
 
         ``sleep`` replaces the wait between retries (``time.sleep`` or ``asyncio.sleep``);
-        tests pass a recorder to stay fast. ``transport`` is an httpx transport every
+        tests pass a recorder to stay fast; ``clock`` (``time.monotonic``) is what waiters
+        measure their deadline with, for tests that fake time. ``transport`` is an httpx transport every
         service's client sends through (``httpx.MockTransport(handler)`` runs without
         sockets); ``http_client`` is a client of yours to send through instead of ours
         (yours to close; signing and retries still apply, per request).
@@ -105,6 +107,7 @@ class _CloudBase:
         self._http_transport = transport
         self._http_client = http_client
         self._sleep = sleep
+        self._clock = clock
         self._auth = _choose_auth(credentials, token, auth)
         self._project_id = project_id or (credentials.project_id if credentials else None)
         self._resolver = EndpointResolver(
@@ -207,6 +210,8 @@ class _CloudBase:
                 }
                 if self._sleep is not None:
                     options["sleep"] = self._sleep
+                if self._clock is not None:
+                    options["clock"] = self._clock
                 transport = self._transports[package] = transport_class(client, **options)
             return transport
 
@@ -224,7 +229,7 @@ class _CloudBase:
 
 
 _SHARED_ATTRIBUTES = frozenset(
-    {"_auth", "_project_id", "_resolver", "_verify", "_clients", "_sleep", "_http_transport", "_http_client"}
+    {"_auth", "_project_id", "_resolver", "_verify", "_clients", "_sleep", "_clock", "_http_transport", "_http_client"}
 )
 
 

@@ -26,10 +26,13 @@ class Acknowledgement:
 
     ``accepted`` is true for 202: the service received the request and acts on it asynchronously.
     ``request_id`` is the service's request ID from the response headers, when it sent one.
+    ``missing`` is true when the resource was already gone (a 404 taken as done: ``missing_ok=True``,
+    or a delete sent again after its first answer was lost).
     """
 
     status_code: int
     request_id: str | None
+    missing: bool = False
 
     @property
     def accepted(self) -> bool:

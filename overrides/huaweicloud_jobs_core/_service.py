@@ -10,11 +10,13 @@ building, signing, retries, error mapping, response checking -- happens behind t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
+from ._exceptions import HuaweiCloudJobsError, NotFoundError
 from ._results import RawResponse
+from ._waiters import WaitOptions, await_state, wait, waiter, worth_a_status_read
 
 __all__ = [
     "AsyncRawServiceBase",
@@ -46,15 +48,35 @@ class Operation(Generic[R]):
 
 
 class Transport(Protocol):
-    """Sends one operation and returns its response with the parsed result (or raises)."""
+    """Sends one operation and returns its response with the parsed result (or raises).
 
-    def send(self, operation: Operation[R], arguments: Mapping[str, object], body: object) -> RawResponse[R]: ...
+    ``missing_ok``: a 404 is the result (an ``Acknowledgement`` with ``missing=True``), for deletes.
+    ``sleep`` and ``clock`` are what waiters wait with (injectable in tests).
+    """
+
+    def send(
+        self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
+    ) -> RawResponse[R]: ...
+
+    @property
+    def sleep(self) -> Callable[[float], None]: ...
+
+    @property
+    def clock(self) -> Callable[[], float]: ...
 
 
 class AsyncTransport(Protocol):
     """The asyncio counterpart of :class:`Transport`."""
 
-    async def send(self, operation: Operation[R], arguments: Mapping[str, object], body: object) -> RawResponse[R]: ...
+    async def send(
+        self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
+    ) -> RawResponse[R]: ...
+
+    @property
+    def sleep(self) -> Callable[[float], Awaitable[None]]: ...
+
+    @property
+    def clock(self) -> Callable[[], float]: ...
 
 
 class ServiceBase:
@@ -63,8 +85,45 @@ class ServiceBase:
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
 
-    def _call(self, operation: Operation[R], arguments: Mapping[str, object], body: object = None) -> R:
-        return self._transport.send(operation, arguments, body).parsed
+    def _call(
+        self, operation: Operation[R], arguments: Mapping[str, object], body: object = None, *, missing_ok: bool = False
+    ) -> R:
+        return self._transport.send(operation, arguments, body, missing_ok=missing_ok).parsed
+
+    def _wait(self, read: Operation[R], name: str, arguments: Mapping[str, object], options: WaitOptions) -> R | None:
+        """Poll ``read`` until the waiter ``name`` declared on it says the job is done (see ``_waiters``)."""
+        spec = waiter(read, name)
+        poll_arguments = {**spec.arguments, **arguments}
+        transport = self._transport
+        return wait(
+            lambda: self._call(read, poll_arguments), spec, options, sleep=transport.sleep, clock=transport.clock
+        )
+
+    def _act_and_wait(
+        self,
+        act: Callable[[], object],
+        read: Operation[R],
+        name: str,
+        arguments: Mapping[str, object],
+        options: WaitOptions,
+    ) -> R | None:
+        """Run ``act`` (a stop), then wait. A refused stop on a job already in a success state is that state."""
+        try:
+            act()
+        except HuaweiCloudJobsError as refused:
+            if not worth_a_status_read(refused):
+                raise
+            spec = waiter(read, name)
+            try:
+                current = self._call(read, {**spec.arguments, **arguments})
+            except NotFoundError:
+                if spec.not_found == "success":
+                    return None
+                raise refused from None
+            if spec.state_of(current) in options.get("success", spec.success):
+                return current
+            raise
+        return self._wait(read, name, arguments, options)
 
     def __repr__(self) -> str:
         return f"<{type(self).__module__.split('.')[0]}.{type(self).__name__}>"
@@ -74,9 +133,9 @@ class RawServiceBase(ServiceBase):
     """Base of a generated ``ServiceWithRawResponse``: methods return a :class:`RawResponse`."""
 
     def _call_raw(
-        self, operation: Operation[R], arguments: Mapping[str, object], body: object = None
+        self, operation: Operation[R], arguments: Mapping[str, object], body: object = None, *, missing_ok: bool = False
     ) -> RawResponse[R]:
-        return self._transport.send(operation, arguments, body)
+        return self._transport.send(operation, arguments, body, missing_ok=missing_ok)
 
 
 class AsyncServiceBase:
@@ -85,8 +144,45 @@ class AsyncServiceBase:
     def __init__(self, transport: AsyncTransport) -> None:
         self._transport = transport
 
-    async def _call(self, operation: Operation[R], arguments: Mapping[str, object], body: object = None) -> R:
-        return (await self._transport.send(operation, arguments, body)).parsed
+    async def _call(
+        self, operation: Operation[R], arguments: Mapping[str, object], body: object = None, *, missing_ok: bool = False
+    ) -> R:
+        return (await self._transport.send(operation, arguments, body, missing_ok=missing_ok)).parsed
+
+    async def _wait(
+        self, read: Operation[R], name: str, arguments: Mapping[str, object], options: WaitOptions
+    ) -> R | None:
+        spec = waiter(read, name)
+        poll_arguments = {**spec.arguments, **arguments}
+        transport = self._transport
+        return await await_state(
+            lambda: self._call(read, poll_arguments), spec, options, sleep=transport.sleep, clock=transport.clock
+        )
+
+    async def _act_and_wait(
+        self,
+        act: Callable[[], Awaitable[object]],
+        read: Operation[R],
+        name: str,
+        arguments: Mapping[str, object],
+        options: WaitOptions,
+    ) -> R | None:
+        try:
+            await act()
+        except HuaweiCloudJobsError as refused:
+            if not worth_a_status_read(refused):
+                raise
+            spec = waiter(read, name)
+            try:
+                current = await self._call(read, {**spec.arguments, **arguments})
+            except NotFoundError:
+                if spec.not_found == "success":
+                    return None
+                raise refused from None
+            if spec.state_of(current) in options.get("success", spec.success):
+                return current
+            raise
+        return await self._wait(read, name, arguments, options)
 
     def __repr__(self) -> str:
         return f"<{type(self).__module__.split('.')[0]}.{type(self).__name__}>"
@@ -96,6 +192,6 @@ class AsyncRawServiceBase(AsyncServiceBase):
     """Base of a generated ``AsyncServiceWithRawResponse``."""
 
     async def _call_raw(
-        self, operation: Operation[R], arguments: Mapping[str, object], body: object = None
+        self, operation: Operation[R], arguments: Mapping[str, object], body: object = None, *, missing_ok: bool = False
     ) -> RawResponse[R]:
-        return await self._transport.send(operation, arguments, body)
+        return await self._transport.send(operation, arguments, body, missing_ok=missing_ok)

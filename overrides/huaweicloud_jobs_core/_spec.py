@@ -12,7 +12,7 @@ extensions, never guessed here:
   that tells whether each item succeeded (DLI);
 - ``x-idempotent: {value, reason}`` on an operation: whether it may be sent again after
   it may have reached the server;
-- ``x-waiters`` on a read operation: polling definitions (see ``_waiters``).
+- ``x-waiters`` on a read operation's success response: polling definitions (see ``_waiters``).
 
 Documents are loaded once per package, on the first call that needs them.
 """
@@ -149,6 +149,15 @@ def _success_response(document: dict[str, Any], status: int, raw: Any) -> Succes
     )
 
 
+def _waiters(document: dict[str, Any], operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """``x-waiters`` of the operation's success responses (declared beside the body whose field they watch)."""
+    found: dict[str, dict[str, Any]] = {}
+    for code, raw in operation.get("responses", {}).items():
+        if code.isdigit() and 200 <= int(code) < 300:
+            found.update(follow_ref(document, raw).get("x-waiters", {}))
+    return found
+
+
 @functools.cache
 def operation_spec(package: str, method: str, path: str) -> OperationSpec:
     document = load_document(package)
@@ -177,7 +186,7 @@ def operation_spec(package: str, method: str, path: str) -> OperationSpec:
             and parameter.name.lower() == "content-type"
             and "default" in parameter.schema
         },
-        waiters=resolve_refs(document, operation.get("x-waiters", {})),
+        waiters=_waiters(document, operation),
         extensions={key: value for key, value in operation.items() if key.startswith("x-")},
     )
 

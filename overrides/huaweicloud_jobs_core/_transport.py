@@ -23,6 +23,7 @@ from ._exceptions import (
     ClientTimeoutError,
     ConnectionFailedError,
     HuaweiCloudJobsError,
+    NotFoundError,
     OperationFailedError,
     ProjectRequiredError,
     ResponseValidationError,
@@ -154,6 +155,7 @@ class _Base:
         retry: RetryPolicy,
         request_options: Mapping[str, Any] | None = None,
         rng: Callable[[], float] = random.random,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._client = client
         self._base_url = base_url.rstrip("/")
@@ -161,6 +163,12 @@ class _Base:
         self._retry = retry
         self._options = dict(request_options or {})
         self._rng = rng
+        self._clock = clock
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        """What waiters measure their deadline with."""
+        return self._clock
 
     @property
     def project_id(self) -> str:
@@ -183,6 +191,28 @@ class _Base:
             raise ClientClosedError(f"{spec.service} {spec.name}: the client is closed; build a new Cloud")
         return spec, request
 
+    @staticmethod
+    def _gone(
+        spec: OperationSpec,
+        outcome: HuaweiCloudJobsError,
+        response: httpx.Response | None,
+        missing_ok: bool,
+        resent: bool,
+    ) -> RawResponse[Any] | None:
+        """A 404 that means "done": asked for (``missing_ok``), or a delete whose earlier attempt may have acted."""
+        if response is None or not isinstance(outcome, NotFoundError):
+            return None
+        if not (missing_ok or (resent and spec.method == "DELETE")):
+            return None
+        request_id = request_id_from_headers(response.headers)
+        return RawResponse(
+            status_code=response.status_code,
+            headers=response.headers,
+            request_id=request_id,
+            parsed=Acknowledgement(status_code=response.status_code, request_id=request_id, missing=True),
+            content=response.content,
+        )
+
     def _delay(
         self,
         spec: OperationSpec,
@@ -204,9 +234,15 @@ class HttpTransport(_Base):
         super().__init__(client, **options)
         self._sleep = sleep
 
-    def send(self, operation: Operation[R], arguments: Mapping[str, object], body: object) -> RawResponse[R]:
+    @property
+    def sleep(self) -> Callable[[float], None]:
+        return self._sleep
+
+    def send(
+        self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
+    ) -> RawResponse[R]:
         spec, request = self._prepare(operation, arguments, body)
-        attempt, waited = 0, 0.0
+        attempt, waited, resent = 0, 0.0, False
         while True:
             attempt += 1
             started = time.perf_counter()
@@ -223,9 +259,13 @@ class HttpTransport(_Base):
                     _log_attempt(spec, attempt, str(response.status_code), started)
                     return outcome
             _log_attempt(spec, attempt, type(outcome).__name__, started)
+            gone = self._gone(spec, outcome, response, missing_ok, resent)
+            if gone is not None:
+                return gone
             delay = self._delay(spec, attempt, outcome, response, waited)
             if delay is None:
                 raise outcome from cause
+            resent = resent or not isinstance(outcome, TransportError) or outcome.sent
             self._sleep(delay)
             waited += delay
 
@@ -243,9 +283,15 @@ class AsyncHttpTransport(_Base):
             sleep = asyncio.sleep
         self._sleep = sleep
 
-    async def send(self, operation: Operation[R], arguments: Mapping[str, object], body: object) -> RawResponse[R]:
+    @property
+    def sleep(self) -> Callable[[float], Awaitable[None]]:
+        return self._sleep
+
+    async def send(
+        self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
+    ) -> RawResponse[R]:
         spec, request = self._prepare(operation, arguments, body)
-        attempt, waited = 0, 0.0
+        attempt, waited, resent = 0, 0.0, False
         while True:
             attempt += 1
             started = time.perf_counter()
@@ -262,8 +308,12 @@ class AsyncHttpTransport(_Base):
                     _log_attempt(spec, attempt, str(response.status_code), started)
                     return outcome
             _log_attempt(spec, attempt, type(outcome).__name__, started)
+            gone = self._gone(spec, outcome, response, missing_ok, resent)
+            if gone is not None:
+                return gone
             delay = self._delay(spec, attempt, outcome, response, waited)
             if delay is None:
                 raise outcome from cause
+            resent = resent or not isinstance(outcome, TransportError) or outcome.sent
             await self._sleep(delay)
             waited += delay

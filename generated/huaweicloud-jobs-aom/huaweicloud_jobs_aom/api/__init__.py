@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from huaweicloud_jobs_core import (
     AsyncRawServiceBase,
     AsyncServiceBase,
@@ -9,6 +11,7 @@ from huaweicloud_jobs_core import (
     RawResponse,
     RawServiceBase,
     ServiceBase,
+    WaitOptions,
 )
 
 from ..models.execution_status_response import ExecutionStatusResponse
@@ -151,6 +154,28 @@ class Service(ServiceBase):
             },
         )
 
+    def terminate_execution_and_wait(
+        self,
+        workflow_id: str,
+        execution_id: str,
+        *,
+        wait: WaitOptions | None = None,
+    ) -> ExecutionStatusResponse | None:
+        """terminate_execution, then wait_until_execution_terminated (``wait``: its options). A refused stop of a job already in a success state returns that state."""
+        return self._act_and_wait(
+            lambda: self.terminate_execution(
+                workflow_id,
+                execution_id,
+            ),
+            _SHOW_EXECUTION_STATUS,
+            "execution_terminated",
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+            wait or {},
+        )
+
     def show_execution_status(
         self,
         workflow_id: str,
@@ -174,6 +199,24 @@ class Service(ServiceBase):
                 "workflow_id": workflow_id,
                 "execution_id": execution_id,
             },
+        )
+
+    def wait_until_execution_terminated(
+        self, workflow_id: str, execution_id: str, **options: Unpack[WaitOptions]
+    ) -> ExecutionStatusResponse | None:
+        """Waits until a workflow execution that was terminated with terminate_execution has ended.
+
+        Polls show_execution_status until ``status`` is one of cancel, success, fail, approvalFailed; fails on no state;
+        gives up after 900 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        """
+        return self._wait(
+            _SHOW_EXECUTION_STATUS,
+            "execution_terminated",
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+            options,
         )
 
 
@@ -203,6 +246,28 @@ class AsyncService(AsyncServiceBase):
             },
         )
 
+    async def terminate_execution_and_wait(
+        self,
+        workflow_id: str,
+        execution_id: str,
+        *,
+        wait: WaitOptions | None = None,
+    ) -> ExecutionStatusResponse | None:
+        """terminate_execution, then wait_until_execution_terminated (``wait``: its options). A refused stop of a job already in a success state returns that state."""
+        return await self._act_and_wait(
+            lambda: self.terminate_execution(
+                workflow_id,
+                execution_id,
+            ),
+            _SHOW_EXECUTION_STATUS,
+            "execution_terminated",
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+            wait or {},
+        )
+
     async def show_execution_status(
         self,
         workflow_id: str,
@@ -226,4 +291,22 @@ class AsyncService(AsyncServiceBase):
                 "workflow_id": workflow_id,
                 "execution_id": execution_id,
             },
+        )
+
+    async def wait_until_execution_terminated(
+        self, workflow_id: str, execution_id: str, **options: Unpack[WaitOptions]
+    ) -> ExecutionStatusResponse | None:
+        """Waits until a workflow execution that was terminated with terminate_execution has ended.
+
+        Polls show_execution_status until ``status`` is one of cancel, success, fail, approvalFailed; fails on no state;
+        gives up after 900 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        """
+        return await self._wait(
+            _SHOW_EXECUTION_STATUS,
+            "execution_terminated",
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+            options,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from huaweicloud_jobs_core import (
     AsyncRawServiceBase,
     AsyncServiceBase,
@@ -10,6 +12,7 @@ from huaweicloud_jobs_core import (
     RawResponse,
     RawServiceBase,
     ServiceBase,
+    WaitOptions,
 )
 from huaweicloud_jobs_core.types import Unset
 
@@ -153,6 +156,21 @@ class Service(ServiceBase):
             },
         )
 
+    def wait_until_job_stopped(self, job_id: int, **options: Unpack[WaitOptions]) -> ShowJobResponse | None:
+        """Waits until a Flink job that was stopped with stop_jobs is no longer running.
+
+        Polls show_job until ``job_detail.status`` is one of job_cancel_success, job_finish, job_arrearage_stopped, job_submit_fail; fails on job_cancel_fail, job_init;
+        gives up after 1800 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        """
+        return self._wait(
+            _SHOW_JOB,
+            "job_stopped",
+            {
+                "job_id": job_id,
+            },
+            options,
+        )
+
 
 class AsyncService(AsyncServiceBase):
     """Data Lake Insight (DLI) Flink job control: asyncio operations."""
@@ -197,4 +215,19 @@ class AsyncService(AsyncServiceBase):
             {
                 "job_id": job_id,
             },
+        )
+
+    async def wait_until_job_stopped(self, job_id: int, **options: Unpack[WaitOptions]) -> ShowJobResponse | None:
+        """Waits until a Flink job that was stopped with stop_jobs is no longer running.
+
+        Polls show_job until ``job_detail.status`` is one of job_cancel_success, job_finish, job_arrearage_stopped, job_submit_fail; fails on job_cancel_fail, job_init;
+        gives up after 1800 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        """
+        return await self._wait(
+            _SHOW_JOB,
+            "job_stopped",
+            {
+                "job_id": job_id,
+            },
+            options,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from huaweicloud_jobs_core import (
     AsyncRawServiceBase,
     AsyncServiceBase,
@@ -9,6 +11,7 @@ from huaweicloud_jobs_core import (
     RawResponse,
     RawServiceBase,
     ServiceBase,
+    WaitOptions,
 )
 from huaweicloud_jobs_core.types import UNSET, Unset
 
@@ -211,6 +214,29 @@ class Service(ServiceBase):
             ),
         )
 
+    def stop_job_and_wait(
+        self,
+        job_id: str,
+        *,
+        is_force_stop: bool | Unset = False,
+        x_language: StopJobXLanguage | Unset = UNSET,
+        wait: WaitOptions | None = None,
+    ) -> ShowJobResponse | None:
+        """stop_job, then wait_until_job_stopped (``wait``: its options). A refused stop of a job already in a success state returns that state."""
+        return self._act_and_wait(
+            lambda: self.stop_job(
+                job_id,
+                is_force_stop=is_force_stop,
+                x_language=x_language,
+            ),
+            _SHOW_JOB,
+            "job_stopped",
+            {
+                "job_id": job_id,
+            },
+            wait or {},
+        )
+
     def show_job(
         self,
         job_id: str,
@@ -259,6 +285,21 @@ class Service(ServiceBase):
             },
         )
 
+    def wait_until_job_stopped(self, job_id: str, **options: Unpack[WaitOptions]) -> ShowJobResponse | None:
+        """Waits until a task that was ended with stop_job has finished ending.
+
+        Polls show_job until ``job.status`` is one of RELEASE_RESOURCE_COMPLETE, DELETED; fails on RELEASE_RESOURCE_FAILED;
+        gives up after 1800 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        """
+        return self._wait(
+            _SHOW_JOB,
+            "job_stopped",
+            {
+                "job_id": job_id,
+            },
+            options,
+        )
+
 
 class AsyncService(AsyncServiceBase):
     """Data Replication Service (DRS) job control: asyncio operations."""
@@ -288,6 +329,29 @@ class AsyncService(AsyncServiceBase):
             StopJobRequest(
                 is_force_stop=is_force_stop,
             ),
+        )
+
+    async def stop_job_and_wait(
+        self,
+        job_id: str,
+        *,
+        is_force_stop: bool | Unset = False,
+        x_language: StopJobXLanguage | Unset = UNSET,
+        wait: WaitOptions | None = None,
+    ) -> ShowJobResponse | None:
+        """stop_job, then wait_until_job_stopped (``wait``: its options). A refused stop of a job already in a success state returns that state."""
+        return await self._act_and_wait(
+            lambda: self.stop_job(
+                job_id,
+                is_force_stop=is_force_stop,
+                x_language=x_language,
+            ),
+            _SHOW_JOB,
+            "job_stopped",
+            {
+                "job_id": job_id,
+            },
+            wait or {},
         )
 
     async def show_job(
@@ -336,4 +400,19 @@ class AsyncService(AsyncServiceBase):
                 "log_level": log_level,
                 "X-Language": x_language,
             },
+        )
+
+    async def wait_until_job_stopped(self, job_id: str, **options: Unpack[WaitOptions]) -> ShowJobResponse | None:
+        """Waits until a task that was ended with stop_job has finished ending.
+
+        Polls show_job until ``job.status`` is one of RELEASE_RESOURCE_COMPLETE, DELETED; fails on RELEASE_RESOURCE_FAILED;
+        gives up after 1800 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        """
+        return await self._wait(
+            _SHOW_JOB,
+            "job_stopped",
+            {
+                "job_id": job_id,
+            },
+            options,
         )

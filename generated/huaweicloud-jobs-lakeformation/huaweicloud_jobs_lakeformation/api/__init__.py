@@ -45,6 +45,8 @@ class ServiceWithRawResponse(RawServiceBase):
         self,
         instance_id: str,
         job_id: str,
+        *,
+        missing_ok: bool = False,
     ) -> RawResponse[Acknowledgement]:
         """Deleting a Job
 
@@ -57,6 +59,7 @@ class ServiceWithRawResponse(RawServiceBase):
                 "instance_id": instance_id,
                 "job_id": job_id,
             },
+            missing_ok=missing_ok,
         )
 
 
@@ -84,6 +87,8 @@ class AsyncServiceWithRawResponse(AsyncRawServiceBase):
         self,
         instance_id: str,
         job_id: str,
+        *,
+        missing_ok: bool = False,
     ) -> RawResponse[Acknowledgement]:
         """Deleting a Job
 
@@ -96,6 +101,7 @@ class AsyncServiceWithRawResponse(AsyncRawServiceBase):
                 "instance_id": instance_id,
                 "job_id": job_id,
             },
+            missing_ok=missing_ok,
         )
 
 
@@ -128,6 +134,8 @@ class Service(ServiceBase):
         self,
         instance_id: str,
         job_id: str,
+        *,
+        missing_ok: bool = False,
     ) -> Acknowledgement:
         """Deleting a Job
 
@@ -140,6 +148,7 @@ class Service(ServiceBase):
                 "instance_id": instance_id,
                 "job_id": job_id,
             },
+            missing_ok=missing_ok,
         )
 
 
@@ -172,6 +181,8 @@ class AsyncService(AsyncServiceBase):
         self,
         instance_id: str,
         job_id: str,
+        *,
+        missing_ok: bool = False,
     ) -> Acknowledgement:
         """Deleting a Job
 
@@ -184,4 +195,5 @@ class AsyncService(AsyncServiceBase):
                 "instance_id": instance_id,
                 "job_id": job_id,
             },
+            missing_ok=missing_ok,
         )

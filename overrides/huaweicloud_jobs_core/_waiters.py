@@ -1,0 +1,280 @@
+"""Waiting until a job is really stopped: one generic poller, driven by ``x-waiters`` in the specs.
+
+A waiter is declared as data on a read operation (boto3's waiters, in the spec)::
+
+    x-waiters:
+      job_stopped:
+        arguments: {type: overview}   # fixed arguments of every poll (optional)
+        state: job.status             # dotted path into the read's response body
+        success: [RELEASE_RESOURCE_COMPLETE, DELETED]
+        failure: [RELEASE_RESOURCE_FAILED]
+        not_found: success            # a 404 from the read: success | failure | retry
+        delay: 10                     # first wait between polls, seconds; doubles, with jitter ...
+        max_delay: 60                 # ... up to this
+        timeout: 1800                 # default overall deadline, seconds
+        after: stop_job               # the operation it follows (generates stop_job_and_wait)
+
+and generated into ``wait_until_<name>(...)`` methods. A state in neither list -- including
+one the service adds next year -- means "keep polling" until the deadline. A read that fails
+transiently (connection, timeout, 429, 5xx, after the client's own retries) is polled again
+too; anything else is raised. The outcome is the last read's result (None when the job is gone
+and ``not_found: success``), or :class:`WaiterFailedError` / :class:`WaiterTimeoutError`, which
+carry the last state seen and how long the wait took. Callers may override the states, the
+delays and the deadline per call (:class:`WaitOptions`).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import random
+import time
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+
+from ._exceptions import (
+    APIStatusError,
+    HuaweiCloudJobsError,
+    InvalidParameterError,
+    NotFoundError,
+    OperationFailedError,
+    RateLimitError,
+    RequestTimeoutError,
+    ServerError,
+    TransportError,
+    _one_line,
+)
+from ._spec import operation_spec
+
+if TYPE_CHECKING:
+    from ._service import Operation
+
+__all__ = ["WaitOptions", "Waiter", "WaiterFailedError", "WaiterTimeoutError", "waiter"]
+
+R = TypeVar("R")
+
+StateCallback = Callable[[str | None, float], None]
+"""Called with the new state and the seconds waited so far, each time the state changes."""
+
+
+class WaitOptions(TypedDict, total=False):
+    """Per-call overrides of a waiter's declaration."""
+
+    timeout: float
+    delay: float
+    max_delay: float
+    success: Collection[str]
+    failure: Collection[str]
+    on_state: StateCallback
+
+
+class _WaitEnded(HuaweiCloudJobsError):
+    def __init__(self, message: str, *, waiter: str, service: str, state: str | None, waited: float, polls: int):
+        self.waiter = waiter
+        self.service = service
+        self.state = state
+        self.waited = waited
+        self.polls = polls
+        super().__init__(
+            f"{_one_line(message, 300)} ({service} {waiter}: last state {state!r} after {waited:.1f} s, {polls} polls)"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            functools.partial(
+                type(self),
+                self.args[0].split(" (", 1)[0],
+                waiter=self.waiter,
+                service=self.service,
+                state=self.state,
+                waited=self.waited,
+                polls=self.polls,
+            ),
+            (),
+        )
+
+
+class WaiterFailedError(_WaitEnded):
+    """The job reached one of the waiter's failure states (``state``), or is gone where that means failure."""
+
+
+class WaiterTimeoutError(_WaitEnded, RequestTimeoutError):
+    """The deadline passed before a success or failure state; ``state`` is the last one seen."""
+
+
+@dataclass(frozen=True, slots=True)
+class Waiter:
+    """One ``x-waiters`` entry, read from the bundled spec."""
+
+    name: str
+    service: str
+    state: tuple[str, ...]
+    success: frozenset[str]
+    failure: frozenset[str]
+    not_found: str
+    delay: float
+    max_delay: float
+    timeout: float
+    arguments: dict[str, Any]
+
+    def state_of(self, result: object) -> str | None:
+        """The watched field of a read's result (a model or JSON), or None where it is absent."""
+        value: Any = result
+        for part in self.state:
+            value = value.get(part) if isinstance(value, dict) else getattr(value, part, None)
+            if value is None:
+                return None
+        return value if isinstance(value, str) else str(value)
+
+
+@functools.cache
+def waiter(operation: Operation[Any], name: str) -> Waiter:
+    """The waiter ``name`` declared on the read ``operation``."""
+    spec = operation_spec(operation.package, operation.method, operation.path)
+    declared = spec.waiters[name]
+    return Waiter(
+        name=name,
+        service=spec.service,
+        state=tuple(str(declared["state"]).split(".")),
+        success=frozenset(declared.get("success", ())),
+        failure=frozenset(declared.get("failure", ())),
+        not_found=str(declared.get("not_found", "failure")),
+        delay=float(declared.get("delay", 5)),
+        max_delay=float(declared.get("max_delay", 30)),
+        timeout=float(declared.get("timeout", 600)),
+        arguments=dict(declared.get("arguments", {})),
+    )
+
+
+def _positive(options: WaitOptions, name: str, default: float) -> float:
+    value = options.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise InvalidParameterError(name, f"must be a positive number of seconds, got {value!r}")
+    return float(value)
+
+
+# Failures of one poll that say nothing about the job: poll again (until the deadline).
+_TRANSIENT = (TransportError, RateLimitError, ServerError, RequestTimeoutError)
+
+
+class _Poll:
+    """The state of one wait: deadline, polls, last state; the same for sync and async loops."""
+
+    def __init__(self, spec: Waiter, options: WaitOptions, clock: Callable[[], float], rng: Callable[[], float]):
+        unknown = set(options) - set(WaitOptions.__annotations__)
+        if unknown:
+            raise InvalidParameterError(", ".join(sorted(unknown)), "is not a wait option")
+        self.spec = spec
+        self.timeout = _positive(options, "timeout", spec.timeout)
+        self.delay = _positive(options, "delay", spec.delay)
+        self.max_delay = _positive(options, "max_delay", spec.max_delay)
+        self.success = frozenset(options.get("success", spec.success))
+        self.failure = frozenset(options.get("failure", spec.failure))
+        self.on_state = options.get("on_state")
+        self.clock = clock
+        self.rng = rng
+        self.started = clock()
+        self.polls = 0
+        self.state: str | None = None
+        self.seen = False
+
+    def waited(self) -> float:
+        return self.clock() - self.started
+
+    def ended(self, error: type[_WaitEnded], message: str) -> _WaitEnded:
+        return error(
+            message,
+            waiter=self.spec.name,
+            service=self.spec.service,
+            state=self.state,
+            waited=self.waited(),
+            polls=self.polls,
+        )
+
+    def observe(self, state: str | None) -> bool:
+        """Record a state; True when it ends the wait with success (raises on failure)."""
+        if not self.seen or state != self.state:
+            self.state, self.seen = state, True
+            if self.on_state is not None:
+                self.on_state(state, self.waited())
+        if state in self.failure:
+            raise self.ended(WaiterFailedError, f"the job reached the failure state {state!r}")
+        return state in self.success
+
+    def missing(self) -> bool:
+        """The read answered 404: True for success, else raises (or False: poll again)."""
+        if self.spec.not_found == "success":
+            self.observe(None)
+            return True
+        if self.spec.not_found == "retry":
+            return False
+        raise self.ended(WaiterFailedError, "the job was not found")
+
+    def next_delay(self) -> float:
+        """Seconds to the next poll: doubling from ``delay`` up to ``max_delay``, half of it jittered,
+        never past the deadline; raises WaiterTimeoutError when the deadline has passed."""
+        remaining = self.timeout - self.waited()
+        if remaining <= 0:
+            raise self.ended(WaiterTimeoutError, f"the wait timed out after {self.timeout:g} s")
+        base = min(self.max_delay, math.ldexp(self.delay, min(self.polls - 1, 30)))
+        return min(remaining, base * (0.5 + 0.5 * self.rng()))
+
+
+def wait(
+    read: Callable[[], R],
+    spec: Waiter,
+    options: WaitOptions,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+    rng: Callable[[], float] = random.random,
+) -> R | None:
+    """Poll ``read()`` until the waiter's success state (its result), a failure state or the deadline."""
+    poll = _Poll(spec, options, clock, rng)
+    while True:
+        poll.polls += 1
+        try:
+            result = read()
+        except NotFoundError:
+            if poll.missing():
+                return None
+        except _TRANSIENT:
+            pass
+        else:
+            if poll.observe(spec.state_of(result)):
+                return result
+        sleep(poll.next_delay())
+
+
+async def await_state(
+    read: Callable[[], Awaitable[R]],
+    spec: Waiter,
+    options: WaitOptions,
+    *,
+    sleep: Callable[[float], Awaitable[None]],
+    clock: Callable[[], float] = time.monotonic,
+    rng: Callable[[], float] = random.random,
+) -> R | None:
+    """The asyncio counterpart of :func:`wait`; cancelling it cancels the sleep or the read in flight."""
+    poll = _Poll(spec, options, clock, rng)
+    while True:
+        poll.polls += 1
+        try:
+            result = await read()
+        except NotFoundError:
+            if poll.missing():
+                return None
+        except _TRANSIENT:
+            pass
+        else:
+            if poll.observe(spec.state_of(result)):
+                return result
+        await sleep(poll.next_delay())
+
+
+def worth_a_status_read(error: HuaweiCloudJobsError) -> bool:
+    """Whether a refused stop is worth a status read (4xx other than auth, or a failure in a 2xx body)."""
+    if isinstance(error, OperationFailedError):
+        return True
+    return isinstance(error, APIStatusError) and error.status_code in (400, 404, 409)
