@@ -301,13 +301,13 @@ def credentials_file_path(environ: Mapping[str, str] | None = None) -> Path | No
 
 def _config_error(path: Path, exc: configparser.Error) -> CredentialsError:
     """Name the file and the line or key, never the line's text (it may hold the SK)."""
-    if isinstance(exc, configparser.ParsingError):
-        lines = ", ".join(str(lineno) for lineno, _ in exc.errors)
-        return CredentialsError(f"credentials file {str(path)!r}: cannot parse line {lines} (expected 'key = value')")
     if isinstance(exc, configparser.MissingSectionHeaderError):
         return CredentialsError(
             f"credentials file {str(path)!r}: line {exc.lineno}: expected a section header such as [basic] first"
         )
+    if isinstance(exc, configparser.ParsingError):
+        lines = ", ".join(str(lineno) for lineno, _ in exc.errors)
+        return CredentialsError(f"credentials file {str(path)!r}: cannot parse line {lines} (expected 'key = value')")
     if isinstance(exc, configparser.DuplicateOptionError):
         return CredentialsError(
             f"credentials file {str(path)!r}: line {exc.lineno}: key {exc.option!r} repeated in [{exc.section}]"
