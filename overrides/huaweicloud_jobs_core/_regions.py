@@ -156,7 +156,8 @@ def parse_regions_yaml(text: str, source: str = "regions file") -> dict[str, lis
             continue
         indent = len(line) - len(line.lstrip(" "))
         content = line.strip()
-        if indent == 0:
+        is_dash = content == "-" or content.startswith("- ")
+        if indent == 0 and not is_dash:
             key, rest = _key_value(content, where)
             if rest not in ("", "[]"):
                 raise RegionsFileError(f"{where}: a service ({key!r}) must be followed by a list of regions")
@@ -167,7 +168,7 @@ def parse_regions_yaml(text: str, source: str = "regions file") -> dict[str, lis
             continue
         if items is None:
             raise RegionsFileError(f"{where}: indented line before any service")
-        if content == "-" or content.startswith("- "):
+        if is_dash:
             element = content[1:].strip()
             if list_key is not None and item is not None and indent > item_indent:
                 values = item[list_key]
