@@ -13,7 +13,7 @@ import attrs
 
 from ._exceptions import CredentialsError
 
-__all__ = ["Credentials", "CredentialsError"]
+__all__ = ["Credentials", "CredentialsError", "CredentialsNotFoundError", "TemporaryCredentials"]
 
 
 # Environment variable names, as the official SDK (HUAWEICLOUD_SDK_*) and the API documents use them.
@@ -143,3 +143,28 @@ class Credentials:
             domain_id=domain_id or env.get(_HW_DOMAIN_ID),
             security_token=token,
         )
+
+
+@attrs.frozen(repr=False)
+class TemporaryCredentials:
+    """Credentials that stop working at ``expires_at`` (POSIX seconds), e.g. from ECS metadata or federation.
+
+    Like :class:`Credentials`, ``repr()``/``str()`` show neither the SK nor the security token.
+    """
+
+    credentials: Credentials
+    expires_at: float
+
+    def __repr__(self) -> str:
+        return f"TemporaryCredentials(credentials={self.credentials!r}, expires_at={self.expires_at!r})"
+
+    __str__ = __repr__
+
+
+class CredentialsNotFoundError(CredentialsError):
+    """A credential source has nothing to offer (no variables set, no file, no metadata service).
+
+    A provider chain moves on to its next source on this error; any other
+    :class:`CredentialsError` (a half-set pair, a malformed file) stops the chain, since the
+    user meant to configure that source.
+    """
