@@ -11,6 +11,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
+# Tests never ask an ECS metadata service: Cloud.from_env() leaves that source out (loopback fakes test it).
+os.environ["HUAWEICLOUD_JOBS_METADATA"] = "off"
 sys.path.insert(0, str(ROOT / "tools"))
 
 from local_server import LocalServer  # noqa: E402

@@ -11,13 +11,16 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 import httpx
 
 from . import _defaults, _spec
-from ._credentials import Credentials
+from ._credentials import Credentials, TemporaryCredentials
 from ._endpoints import EndpointResolver
+from ._federation import IdTokenExchange, FederationScope
+from ._metadata import DEFAULT_METADATA_BASE_URL
+from ._providers import CredentialProviderChain, ProviderAkSkAuth, default_credential_chain
 from ._exceptions import CredentialsError, InvalidParameterError
 from ._retry import RetryPolicy
 from ._signing import AkSkAuth
@@ -25,6 +28,22 @@ from ._tokens import StaticTokenAuth
 from ._transport import AsyncHttpTransport, HttpTransport
 
 DEFAULT_TIMEOUT = _defaults.TIMEOUT
+_METADATA_SETTING = "HUAWEICLOUD_JOBS_METADATA"
+
+
+def _lazy_exchange(location: tuple[str, str] | None) -> IdTokenExchange | None:
+    """The OIDC exchange the umbrella names, imported only when a federation source is used."""
+    if location is None:
+        return None
+    module_name, function_name = location
+
+    def exchange(id_token: str, idp_id: str, scope: FederationScope) -> TemporaryCredentials:
+        import importlib
+
+        function: IdTokenExchange = getattr(importlib.import_module(module_name), function_name)
+        return function(id_token, idp_id, scope)
+
+    return exchange
 
 
 def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
@@ -108,6 +127,7 @@ class _CloudBase:
         self._http_client = http_client
         self._sleep = sleep
         self._clock = clock
+        self._credential_chain: CredentialProviderChain | None = None
         self._auth = _choose_auth(credentials, token, auth)
         self._project_id = project_id or (credentials.project_id if credentials else None)
         self._resolver = EndpointResolver(
@@ -125,28 +145,75 @@ class _CloudBase:
         self._transports: dict[str, Any] = {}
         self._owns_clients = True
 
+    _ID_TOKEN_EXCHANGE: ClassVar[tuple[str, str] | None] = None
+    """Where the OIDC exchange lives, as (module, function): the umbrella names the IAM package's."""
+    _SERVICE_NAMES: ClassVar[tuple[str, ...]] = ()
+    """The services :meth:`explain` reports on (the umbrella sets them)."""
+
     @classmethod
     def from_env(
         cls,
         region: str | None = None,
         *,
         project_id: str | None = None,
+        domain_id: str | None = None,
+        ak: str | None = None,
+        sk: str | None = None,
+        security_token: str | None = None,
         environ: Mapping[str, str] | None = None,
+        metadata: bool | None = None,
         **options: Any,
     ) -> Self:
-        """Build from the environment, as the official SDK reads it.
+        """Build from wherever the credentials are, as the official SDK looks for them.
 
-        Credentials: ``HUAWEICLOUD_SDK_AK``/``HUAWEICLOUD_SDK_SK`` (with
-        ``HUAWEICLOUD_SDK_SECURITY_TOKEN``), else ``CLOUD_SDK_AK``/``CLOUD_SDK_SK``, unless
-        ``token=`` or ``auth=`` is passed. Project: ``project_id=``, else
-        ``HUAWEICLOUD_SDK_PROJECT_ID``. Region: ``region=``, else ``HUAWEICLOUD_SDK_REGION``.
+        Credentials, unless ``credentials=``, ``token=`` or ``auth=`` is passed, from the first
+        source that has them: arguments (``ak=``, ``sk=``...), the environment
+        (``HUAWEICLOUD_SDK_AK``/``_SK``/``_SECURITY_TOKEN``, ``CLOUD_SDK_AK``/``_SK``, or OIDC
+        federation with ``HUAWEICLOUD_SDK_IDP_ID`` + ``HUAWEICLOUD_SDK_ID_TOKEN_FILE``), the
+        profile file (``~/.huaweicloud/credentials``), then the ECS metadata service
+        (``metadata=False`` or ``HUAWEICLOUD_JOBS_METADATA=off`` leaves it out;
+        ``HUAWEICLOUD_JOBS_METADATA=<url>`` points it elsewhere). Nothing found raises
+        ``CredentialsError`` naming every source and why it did not apply. Temporary credentials
+        are refreshed before they expire. Project: ``project_id=``, else
+        ``HUAWEICLOUD_SDK_PROJECT_ID``, else the credentials'. Region: ``region=``, else
+        ``HUAWEICLOUD_SDK_REGION``. :meth:`explain` says what was chosen and why.
         """
         env = os.environ if environ is None else environ
         region = region or env.get("HUAWEICLOUD_SDK_REGION") or None
         project_id = project_id or env.get("HUAWEICLOUD_SDK_PROJECT_ID") or None
+        chain: CredentialProviderChain | None = None
         if "token" not in options and "auth" not in options and "credentials" not in options:
-            options["credentials"] = Credentials.from_env(env, project_id=project_id)
-        return cls(region=region, project_id=project_id, environ=environ, **options)
+            setting = env.get(_METADATA_SETTING) or os.environ.get(_METADATA_SETTING) or ""
+            use_metadata = metadata if metadata is not None else setting.lower() not in ("off", "0", "false", "no")
+            chain = default_credential_chain(
+                ak=ak,
+                sk=sk,
+                security_token=security_token,
+                project_id=project_id,
+                domain_id=domain_id,
+                environ=environ,
+                exchange=_lazy_exchange(cls._ID_TOKEN_EXCHANGE),
+                metadata=use_metadata,
+                metadata_base_url=setting if "://" in setting else DEFAULT_METADATA_BASE_URL,
+            )
+            found = chain.get_credentials()  # fails here, naming every source, not on the first call
+            project_id = project_id or found.project_id
+            options["auth"] = ProviderAkSkAuth(chain)
+        cloud = cls(region=region, project_id=project_id, environ=environ, **options)
+        cloud._credential_chain = chain
+        return cloud
+
+    def explain(self) -> list[str]:
+        """How this client was set up: per service, the endpoints and their source; then the credential sources.
+
+        One line each, secrets masked, e.g. ``drs: https://drs.cn-north-4.myhuaweicloud.com from built-in (...)``.
+        """
+        lines = [str(choice) for choice in self._resolver.explain(self._SERVICE_NAMES)]
+        if self._credential_chain is not None:
+            lines += [f"credentials: {report}" for report in self._credential_chain.explain()]
+        else:
+            lines.append(f"credentials: given as an argument ({self._auth!r})")
+        return lines
 
     def with_options(self, *, retry: RetryPolicy | None = None, timeout: float | httpx.Timeout | None = None) -> Self:
         """A view with other retry/timeout settings that shares this cloud's connections.
@@ -229,7 +296,18 @@ class _CloudBase:
 
 
 _SHARED_ATTRIBUTES = frozenset(
-    {"_auth", "_project_id", "_resolver", "_verify", "_clients", "_sleep", "_clock", "_http_transport", "_http_client"}
+    {
+        "_credential_chain",
+        "_auth",
+        "_project_id",
+        "_resolver",
+        "_verify",
+        "_clients",
+        "_sleep",
+        "_clock",
+        "_http_transport",
+        "_http_client",
+    }
 )
 
 

@@ -11,6 +11,10 @@ transport, like any other call: retries, error mapping and redaction included.
 - :class:`IamTokenProvider`: a project-scoped token, obtained with a password or with
   AK/SK (IAM's ``hw_ak_sk`` method), cached and refreshed by the runtime's
   :class:`~huaweicloud_jobs_core.CachedTokenProvider`.
+- :func:`exchange_id_token`: OIDC federation for CI runners -- an ID token for a federated
+  token (``create_token_with_id_token``), then that token for temporary AK/SK and a security
+  token (``create_temporary_access_key_by_token``). ``Cloud.from_env()`` passes it to the
+  runtime's credential chain.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import httpx
 
 from huaweicloud_jobs_core import (
     AsyncHttpTransport,
+    StaticTokenAuth,
     CachedTokenProvider,
     Credentials,
     CredentialsError,
@@ -37,7 +42,9 @@ from huaweicloud_jobs_core import (
     ResponseValidationError,
     RetryPolicy,
 )
+from huaweicloud_jobs_core._credentials import TemporaryCredentials
 from huaweicloud_jobs_core._defaults import IAM_TIMEOUT, TOKEN_REFRESH_MARGIN
+from huaweicloud_jobs_core._federation import FederationScope
 from huaweicloud_jobs_core._endpoints import checked_url
 from huaweicloud_jobs_core.types import UNSET, Unset
 
@@ -47,16 +54,26 @@ from .models import (
     Auth,
     CreateTokenNocatalog,
     Identity,
+    IdentityToken,
+    IdTokenAuth,
+    IdTokenScope,
+    IdTokenScopeTarget,
+    IdTokenValue,
     NamedDomain,
     PasswordIdentity,
     ProjectScope,
     Scope,
     SecretValue,
+    TemporaryAccessKeyAuth,
+    TemporaryAccessKeyIdentity,
     TokenResponse,
     User,
 )
 
-__all__ = ["AsyncService", "IamTokenProvider", "IssuedToken", "Service"]
+__all__ = ["AsyncService", "IamTokenProvider", "IssuedToken", "Service", "exchange_id_token"]
+
+DEFAULT_IAM_ENDPOINT = "https://iam.myhuaweicloud.com"
+"""The global IAM endpoint (the official SDK's default for federation)."""
 
 logger = logging.getLogger("huaweicloud_jobs")
 
@@ -248,3 +265,69 @@ def _timeout(value: float | httpx.Timeout) -> httpx.Timeout:
             "timeout", f"must be a positive number of seconds or an httpx.Timeout, got {value!r}"
         )
     return httpx.Timeout(float(value), connect=min(float(value), IAM_TIMEOUT.connect or 5.0))
+
+
+def _posix(text: str) -> float:
+    moment = datetime.fromisoformat(text)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+
+
+def exchange_id_token(id_token: str, idp_id: str, scope: FederationScope) -> TemporaryCredentials:
+    """Temporary AK/SK and security token for an OIDC ID token, in two IAM calls through the normal transport.
+
+    The federated token is scoped to ``scope.project_id`` (else ``scope.domain_id``); the temporary
+    credentials live ``scope.duration_seconds``. Nothing secret is logged or kept.
+    """
+    base_url = checked_url(scope.iam_endpoint or DEFAULT_IAM_ENDPOINT, "IAM endpoint", allow_http=False)
+    target = (
+        IdTokenScope(project=IdTokenScopeTarget(id=scope.project_id))
+        if scope.project_id
+        else IdTokenScope(domain=IdTokenScopeTarget(id=scope.domain_id))
+        if scope.domain_id
+        else UNSET
+    )
+    with httpx.Client(timeout=IAM_TIMEOUT) as client:
+        plain = Service(HttpTransport(client, base_url=base_url, project_id=None, retry=RetryPolicy()))
+        federated = plain.with_raw_response.create_token_with_id_token(
+            IdTokenAuth(id_token=IdTokenValue(id=id_token), scope=target), x_idp_id=idp_id
+        )
+        token = (federated.header(SUBJECT_TOKEN_HEADER) or "").strip()
+        if not token:
+            raise ResponseValidationError(
+                service="iam",
+                operation="create_token_with_id_token",
+                status_code=federated.status_code,
+                reason=f"the {SUBJECT_TOKEN_HEADER} response header is missing or empty",
+            )
+        with_token = HttpTransport(
+            client,
+            base_url=base_url,
+            project_id=None,
+            retry=RetryPolicy(),
+            request_options={"auth": StaticTokenAuth(token)},
+        )
+        issued = Service(with_token).create_temporary_access_key_by_token(
+            TemporaryAccessKeyAuth(
+                identity=TemporaryAccessKeyIdentity(
+                    methods=["token"], token=IdentityToken(duration_seconds=scope.duration_seconds)
+                )
+            )
+        )
+    credential = issued.credential
+    if isinstance(credential, Unset):
+        raise ResponseValidationError(
+            service="iam",
+            operation="create_temporary_access_key_by_token",
+            status_code=200,
+            reason="the response has no credential",
+        )
+    return TemporaryCredentials(
+        Credentials(
+            ak=credential.access,
+            sk=credential.secret,
+            security_token=credential.securitytoken,
+            project_id=scope.project_id,
+            domain_id=scope.domain_id,
+        ),
+        expires_at=_posix(credential.expires_at),
+    )

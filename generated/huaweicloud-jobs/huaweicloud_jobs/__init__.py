@@ -21,11 +21,21 @@ if _typing.TYPE_CHECKING:
     import huaweicloud_jobs_iam
     from huaweicloud_jobs_iam import IamTokenProvider as IamTokenProvider
     from huaweicloud_jobs_iam import IssuedToken as IssuedToken
+    from huaweicloud_jobs_iam import exchange_id_token as exchange_id_token
     import huaweicloud_jobs_lakeformation
 
 
 class Cloud(_BaseCloud):
     """Synchronous clients, one per service, sharing credentials, project and settings."""
+
+    _SERVICE_NAMES = (
+        "aom",
+        "dli",
+        "drs",
+        "iam",
+        "lakeformation",
+    )
+    _ID_TOKEN_EXCHANGE = ("huaweicloud_jobs_iam", "exchange_id_token")
 
     @_functools.cached_property
     def aom(self) -> "huaweicloud_jobs_aom.Service":
@@ -65,6 +75,15 @@ class Cloud(_BaseCloud):
 
 class AsyncCloud(_BaseAsyncCloud):
     """Asyncio clients, one per service, sharing credentials, project and settings."""
+
+    _SERVICE_NAMES = (
+        "aom",
+        "dli",
+        "drs",
+        "iam",
+        "lakeformation",
+    )
+    _ID_TOKEN_EXCHANGE = ("huaweicloud_jobs_iam", "exchange_id_token")
 
     @_functools.cached_property
     def aom(self) -> "huaweicloud_jobs_aom.AsyncService":
@@ -117,6 +136,7 @@ SERVICES = (
 _FROM_SERVICES = {
     "IamTokenProvider": "huaweicloud_jobs_iam",
     "IssuedToken": "huaweicloud_jobs_iam",
+    "exchange_id_token": "huaweicloud_jobs_iam",
 }
 
 __all__ = [*_core_all, "SERVICES", "AsyncCloud", "Cloud", *_FROM_SERVICES]
