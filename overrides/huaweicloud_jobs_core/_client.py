@@ -18,10 +18,10 @@ import httpx
 from . import _defaults, _spec
 from ._credentials import Credentials, TemporaryCredentials
 from ._endpoints import EndpointResolver
-from ._federation import IdTokenExchange, FederationScope
+from ._exceptions import CredentialsError, InvalidParameterError
+from ._federation import FederationScope, IdTokenExchange
 from ._metadata import DEFAULT_METADATA_BASE_URL
 from ._providers import CredentialProviderChain, ProviderAkSkAuth, default_credential_chain
-from ._exceptions import CredentialsError, InvalidParameterError
 from ._retry import RetryPolicy
 from ._signing import AkSkAuth
 from ._tokens import StaticTokenAuth

@@ -31,7 +31,6 @@ import httpx
 
 from huaweicloud_jobs_core import (
     AsyncHttpTransport,
-    StaticTokenAuth,
     CachedTokenProvider,
     Credentials,
     CredentialsError,
@@ -41,11 +40,12 @@ from huaweicloud_jobs_core import (
     RawResponse,
     ResponseValidationError,
     RetryPolicy,
+    StaticTokenAuth,
 )
 from huaweicloud_jobs_core._credentials import TemporaryCredentials
 from huaweicloud_jobs_core._defaults import IAM_TIMEOUT, TOKEN_REFRESH_MARGIN
-from huaweicloud_jobs_core._federation import FederationScope
 from huaweicloud_jobs_core._endpoints import checked_url
+from huaweicloud_jobs_core._federation import FederationScope
 from huaweicloud_jobs_core.types import UNSET, Unset
 
 from . import api
