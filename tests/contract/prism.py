@@ -165,7 +165,9 @@ class PrismAuth(httpx.Auth):
     """Test-only auth: adds Prism's ``Prefer`` header, then signs with the wrapped AK/SK auth.
 
     ``Prefer`` is added before signing, so it is signed like every other header. Each
-    exchange (the signed request and Prism's response) is recorded for the checks.
+    exchange (the signed request and Prism's response) is recorded for the checks. A test
+    token goes in ``X-Auth-Token`` too, so that operations accepting only a token (IAM's
+    securitytokens) satisfy their security scheme as well as the AK/SK ones.
     """
 
     requires_request_body = True
@@ -179,6 +181,7 @@ class PrismAuth(httpx.Auth):
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         if self.prefer:
             request.headers["Prefer"] = self.prefer
+        request.headers["X-Auth-Token"] = "prism-test-token"
         flow = self._inner.auth_flow(request)
         signed = next(flow)
         response = yield signed
