@@ -162,6 +162,7 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
     )
     (package_dir / "SPEC-SHA256").write_text(hashlib.sha256(raw).hexdigest() + "\n", encoding="utf-8")
     (package_dir / "py.typed").write_text("", encoding="utf-8")
+    shutil.copyfile(ROOT / "LICENSE", target / "LICENSE")
     return details
 
 
@@ -207,6 +208,7 @@ def generate_umbrella(services: list[dict[str, Any]], templates: Path, out_dir: 
             services=services, version=version, core_version=core_version()
         )
         destination.write_text(text, encoding="utf-8")
+    shutil.copyfile(ROOT / "LICENSE", target / "LICENSE")
     subprocess.run(["ruff", "format", "--no-cache", "--quiet", str(target)], check=True, env=tool_environment())
 
 
