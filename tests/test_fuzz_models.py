@@ -28,7 +28,6 @@ from typing import Any, Literal, Union, get_args, get_origin
 import httpx
 import pytest
 from contract.conformance import mismatches, model_hints
-from contract.operations import PROJECT_ID, SpecOperation, call, load_operations, python_name, result_hint
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,6 +42,7 @@ from huaweicloud_jobs import (
 from huaweicloud_jobs_core.types import Unset
 
 from local_server import LocalServer, Reply
+from spec_operations import PROJECT_ID, SpecOperation, call, load_operations, python_name, result_hint
 
 ACCEPTED_ERRORS = (ResponseValidationError, OperationFailedError)
 

@@ -22,7 +22,6 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 import pytest
-from contract.operations import PROJECT_ID, SpecOperation, call, load_operations, path_parameters, python_name
 from huaweicloudsdkcore.auth.credentials import BasicCredentials  # type: ignore[import-untyped]
 from huaweicloudsdkcore.sdk_request import SdkRequest  # type: ignore[import-untyped]
 from huaweicloudsdkcore.signer.signer import Signer as OfficialSigner  # type: ignore[import-untyped]
@@ -32,6 +31,7 @@ from hypothesis import strategies as st
 from huaweicloud_jobs import Cloud, Credentials, InvalidParameterError, RetryPolicy
 
 from local_server import LocalServer, Received
+from spec_operations import PROJECT_ID, SpecOperation, call, load_operations, path_parameters, python_name
 
 AK = "AKFUZZREQUESTS000000"
 SK = "sk-fuzz-requests-secret"

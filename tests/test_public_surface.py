@@ -159,3 +159,16 @@ def test_explain_names_endpoints_and_credential_sources_without_secrets() -> Non
     assert "dli: https://dli.cn-north-4.myhuaweicloud.com" in text
     assert any(line.startswith("credentials:") and "chosen" in line for line in lines)
     assert "explain-secret-key" not in text and "explain-secret-key" not in repr(cloud)
+
+
+def test_fields_the_spec_declares_secret_are_masked_in_model_reprs() -> None:
+    from huaweicloud_jobs_iam.models import Credential, NamedDomain, User
+
+    credential = Credential(
+        access="AKVISIBLE", secret="sk-never-shown", securitytoken="token-never-shown", expires_at="t"
+    )
+    user = User(name="alice", password="password-never-shown", domain=NamedDomain(name="d"))
+    shown = repr(credential) + str(credential) + repr(user) + f"{user}"
+    assert "AKVISIBLE" in shown and "alice" in shown
+    for secret in ("sk-never-shown", "token-never-shown", "password-never-shown"):
+        assert secret not in shown

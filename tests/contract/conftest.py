@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from .operations import SPECS
 from .prism import PrismServer, prism_executable, start_all
+from spec_operations import SPECS
 
 CONTRACT_DIR = Path(__file__).resolve().parent
 

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 import httpx
 
-from .operations import ROOT
+from spec_operations import ROOT
 
 READY_TIMEOUT = 90.0  # seconds for every Prism to listen (they start in parallel)
 PRISM_ERROR_TYPE = "https://stoplight.io/prism/errors#"

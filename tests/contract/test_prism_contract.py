@@ -52,7 +52,8 @@ from huaweicloud_jobs import (
 from huaweicloud_jobs_core._signing import AkSkAuth
 
 from .conformance import mismatches
-from .operations import (
+from .prism import Exchange, PrismAuth, PrismServer
+from spec_operations import (
     PROJECT_ID,
     SpecOperation,
     call,
@@ -62,7 +63,6 @@ from .operations import (
     python_name,
     result_hint,
 )
-from .prism import Exchange, PrismAuth, PrismServer
 
 OPERATIONS = load_operations()
 CREDENTIALS = Credentials(ak="AKCONTRACTTESTS00000", sk="sk-contract-secret", project_id=PROJECT_ID)

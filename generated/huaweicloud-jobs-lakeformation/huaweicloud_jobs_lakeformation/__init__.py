@@ -1,6 +1,10 @@
 """LakeFormation job control: typed operations (Service, AsyncService), generated from its OpenAPI document."""
 
+from huaweicloud_jobs_core._model_secrets import hide_secret_fields
+
 from .api import AsyncService, AsyncServiceWithRawResponse, Service, ServiceWithRawResponse
+
+hide_secret_fields(__name__)  # fields the spec declares `format: password` are masked in reprs
 
 # isort: split
 from ._patch import *  # noqa: F403 -- handwritten code for this service (overrides/<package>/_patch.py); its names win

@@ -27,7 +27,7 @@ import yaml
 
 from huaweicloud_jobs_core._spec import resolve_refs
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "openapi"
 PROJECT_ID = "054ba152d480d55b2f5dc0069e7ddef0"  # 32 characters: fits every spec's project_id
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
@@ -65,6 +65,10 @@ class SpecOperation:
     def examples(self, status: int) -> dict[str, Any]:
         """Named examples of a response: ``{name: value}``."""
         return {name: example["value"] for name, example in self.media(status).get("examples", {}).items()}
+
+    def has_waiter(self, name: str) -> bool:
+        """Whether a success response of this operation declares the waiter ``name`` (``x-waiters``)."""
+        return any(name in self.responses[status].get("x-waiters", {}) for status in self.success_statuses)
 
     def has_body(self, status: int) -> bool:
         return bool(self.responses[status].get("content"))
