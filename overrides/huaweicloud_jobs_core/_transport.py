@@ -44,7 +44,19 @@ R = TypeVar("R")
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-def _transport_error(spec: OperationSpec, exc: httpx.HTTPError) -> TransportError:
+def _switched_protocols(spec: OperationSpec, exc: httpx.HTTPError) -> UnexpectedStatusError | None:
+    """A final ``101 Switching Protocols``: h11 refuses it (we never asked to upgrade) with a protocol error."""
+    if isinstance(exc, httpx.RemoteProtocolError) and "_SWITCH_UPGRADE" in str(exc):
+        return UnexpectedStatusError(
+            101,
+            service=spec.service,
+            operation=spec.name,
+            message="the server switched protocols (101) although no upgrade was asked for",
+        )
+    return None
+
+
+def _transport_error(spec: OperationSpec, exc: httpx.HTTPError) -> TransportError | UnexpectedStatusError:
     """Our error for an httpx one, after masking the secret headers of the request it keeps.
 
     An httpx exception keeps the ``httpx.Request`` that failed (``exc.request``), and httpx
@@ -56,6 +68,9 @@ def _transport_error(spec: OperationSpec, exc: httpx.HTTPError) -> TransportErro
     new one), so nothing reads those headers afterwards.
     """
     _redaction.scrub_request(getattr(exc, "_request", None))
+    switched = _switched_protocols(spec, exc)
+    if switched is not None:
+        return switched
     kind = type(exc).__name__
     detail = str(exc) or kind
     sent = not isinstance(exc, _NOT_SENT)
@@ -369,9 +384,6 @@ class HttpTransport(_Base):
                     response._content = response.content[:limit]
                 return response
             length = _declared_length(response)
-            if length is not None and length <= limit and "content-encoding" not in response.headers:
-                response.read()  # the fast path: a small, plain body of known size
-                return response
             success = response.status_code in spec.success
             if success and length is not None and length > limit and "content-encoding" not in response.headers:
                 raise self._oversized(spec, response, b"")
@@ -496,9 +508,6 @@ class AsyncHttpTransport(_Base):
                     response._content = response.content[:limit]
                 return response
             length = _declared_length(response)
-            if length is not None and length <= limit and "content-encoding" not in response.headers:
-                await response.aread()
-                return response
             success = response.status_code in spec.success
             if success and length is not None and length > limit and "content-encoding" not in response.headers:
                 raise self._oversized(spec, response, b"")
