@@ -7,6 +7,7 @@ Helpers below build the common hostile answers.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import struct
 import threading
@@ -105,10 +106,8 @@ class HostileServer:
         except OSError:
             pass
         finally:
-            try:
+            with contextlib.suppress(OSError):
                 conn.close()
-            except OSError:
-                pass
 
     def __enter__(self) -> HostileServer:
         self._thread.start()

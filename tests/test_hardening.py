@@ -80,7 +80,7 @@ def test_longest_allowed_job_id_is_sent(server: LocalServer) -> None:
 def test_oversized_query_and_header_values_are_refused(server: LocalServer) -> None:
     with _cloud(server.base_url) as cloud:
         with pytest.raises(InvalidParameterError) as query:
-            cloud.drs.show_job(JOB, type_="progress", query_id="q" * (_defaults.MAX_QUERY_VALUE_CHARS + 1))  # type: ignore[arg-type]
+            cloud.drs.show_job(JOB, type_="progress", query_id="q" * (_defaults.MAX_QUERY_VALUE_CHARS + 1))
         assert query.value.parameter == "query_id"
         with pytest.raises(InvalidParameterError) as header:
             cloud.drs.stop_job(JOB, x_language="\r\nX-Injected: 1")  # type: ignore[arg-type]
@@ -134,9 +134,12 @@ def test_huge_chunked_success_body_stops_at_the_cap() -> None:
         except OSError:
             pass
 
-    with HostileServer(chunked) as hostile, _cloud(hostile.base_url, max_response_bytes=256 * 1024) as cloud:
-        with pytest.raises(ResponseTooLargeError):
-            cloud.drs.stop_job(JOB)
+    with (
+        HostileServer(chunked) as hostile,
+        _cloud(hostile.base_url, max_response_bytes=256 * 1024) as cloud,
+        pytest.raises(ResponseTooLargeError),
+    ):
+        cloud.drs.stop_job(JOB)
 
 
 def test_gzip_bomb_raises_response_too_large() -> None:
@@ -146,9 +149,12 @@ def test_gzip_bomb_raises_response_too_large() -> None:
         headers = {"Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": str(len(bomb))}
         conn.sendall(head(headers=headers) + bomb)
 
-    with HostileServer(bombing) as hostile, _cloud(hostile.base_url) as cloud:
-        with pytest.raises(ResponseTooLargeError) as caught:
-            cloud.drs.stop_job(JOB)
+    with (
+        HostileServer(bombing) as hostile,
+        _cloud(hostile.base_url) as cloud,
+        pytest.raises(ResponseTooLargeError) as caught,
+    ):
+        cloud.drs.stop_job(JOB)
     assert caught.value.limit == _defaults.MAX_RESPONSE_BYTES
 
 
@@ -179,9 +185,12 @@ def test_huge_error_body_is_cut_and_still_a_status_error() -> None:
         except OSError:
             pass
 
-    with HostileServer(error) as hostile, _cloud(hostile.base_url, max_response_bytes=128 * 1024) as cloud:
-        with pytest.raises(ServerError) as caught:
-            cloud.drs.stop_job(JOB)
+    with (
+        HostileServer(error) as hostile,
+        _cloud(hostile.base_url, max_response_bytes=128 * 1024) as cloud,
+        pytest.raises(ServerError) as caught,
+    ):
+        cloud.drs.stop_job(JOB)
     assert caught.value.status_code == 500
     assert len(caught.value.body) <= MAX_BODY_BYTES
 
@@ -227,9 +236,12 @@ def test_hostile_answers_are_typed_errors(name: str, expected: type[Exception]) 
         elif name == "undocumented 299":
             conn.sendall(head("299 Odd", {"Content-Length": "0"}))
 
-    with HostileServer(answer) as hostile, _cloud(hostile.base_url) as cloud:
-        with pytest.raises(HuaweiCloudJobsError) as caught:
-            cloud.drs.stop_job(JOB)
+    with (
+        HostileServer(answer) as hostile,
+        _cloud(hostile.base_url) as cloud,
+        pytest.raises(HuaweiCloudJobsError) as caught,
+    ):
+        cloud.drs.stop_job(JOB)
     assert type(caught.value) is expected, repr(caught.value)
 
 
