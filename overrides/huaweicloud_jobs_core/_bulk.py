@@ -4,6 +4,11 @@
 returns one :class:`BulkOutcome` per input, in input order: the result, or the
 exception that call raised. A failing or timing-out job never hides the others.
 (DLI stops many jobs in one native call: use ``cloud.dli.stop_jobs`` for it.)
+
+Cancelling a run (Ctrl-C under ``asyncio.run``, a timeout around it) loses nothing that
+finished: ``on_outcome`` has been called for each finished item as it finished (a CLI writes
+them out there), and the ``asyncio.CancelledError`` that ends the run carries ``.outcomes``,
+the finished ones in input order. The calls still in flight are cancelled with the run.
 """
 
 from __future__ import annotations
@@ -37,10 +42,13 @@ async def bulk_call(
     *,
     concurrency: int = 16,
     on_progress: Callable[[int, int], None] | None = None,
+    on_outcome: Callable[[BulkOutcome[K, R]], None] | None = None,
 ) -> list[BulkOutcome[K, R]]:
     """Call ``call(key)`` for every key, at most ``concurrency`` at a time.
 
-    ``on_progress(done, total)`` is called after each item finishes.
+    ``on_outcome(outcome)`` is called as each item finishes (in completion order), then
+    ``on_progress(done, total)``. When the run is cancelled, the ``asyncio.CancelledError``
+    raised has an ``outcomes`` attribute: the items that finished, in input order.
     """
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise InvalidParameterError("concurrency", f"must be a positive integer, got {concurrency!r}")
@@ -60,8 +68,17 @@ async def bulk_call(
             except Exception as exc:  # every failure is reported, none aborts the run
                 outcomes[index] = BulkOutcome(key, error=exc)
         done += 1
+        if on_outcome is not None:
+            finished = outcomes[index]
+            assert finished is not None
+            on_outcome(finished)
         if on_progress is not None:
             on_progress(done, total)
 
-    await asyncio.gather(*(run(index, key) for index, key in enumerate(items)))
+    try:
+        await asyncio.gather(*(run(index, key) for index, key in enumerate(items)))
+    except asyncio.CancelledError as cancelled:
+        # The finished outcomes travel with the cancellation, so the caller can still report them.
+        cancelled.outcomes = [outcome for outcome in outcomes if outcome is not None]  # type: ignore[attr-defined]
+        raise
     return [outcome for outcome in outcomes if outcome is not None]

@@ -8,6 +8,7 @@ top; nothing here knows which services exist.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable, Mapping
@@ -15,7 +16,7 @@ from typing import Any, ClassVar, Self
 
 import httpx
 
-from . import _defaults, _spec
+from . import _audit, _defaults, _spec
 from ._credentials import Credentials, TemporaryCredentials
 from ._endpoints import EndpointResolver
 from ._exceptions import CredentialsError, InvalidParameterError
@@ -25,7 +26,7 @@ from ._providers import CredentialProviderChain, ProviderAkSkAuth, default_crede
 from ._retry import RetryPolicy
 from ._signing import AkSkAuth
 from ._tokens import StaticTokenAuth
-from ._transport import AsyncHttpTransport, HttpTransport
+from ._transport import AsyncHttpTransport, HttpTransport, LoopClients
 
 DEFAULT_TIMEOUT = _defaults.TIMEOUT
 _METADATA_SETTING = "HUAWEICLOUD_JOBS_METADATA"
@@ -105,6 +106,7 @@ class _CloudBase:
         clock: Callable[[], float] | None = None,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         http_client: httpx.Client | httpx.AsyncClient | None = None,
+        max_response_bytes: int = _defaults.MAX_RESPONSE_BYTES,
     ) -> None:
         """Settings given once for every service.
 
@@ -114,13 +116,22 @@ class _CloudBase:
         service's client sends through (``httpx.MockTransport(handler)`` runs without
         sockets); ``http_client`` is a client of yours to send through instead of ours
         (yours to close; signing and retries still apply, per request).
+        ``max_response_bytes`` caps one response body, counted after decompression
+        (default 8 MiB): a larger success body raises ``ResponseTooLargeError``, a larger
+        error body is cut to it.
         """
+        _audit.configure_from_env()
         _expect("project_id", project_id, str, "a string")
         _expect("region", region, str, "a string such as 'cn-north-4'")
         _expect("retry", retry, RetryPolicy, "a RetryPolicy")
         _expect("endpoints", endpoints, Mapping, "a mapping of service name to URL")
         _expect("transport", transport, (httpx.BaseTransport, httpx.AsyncBaseTransport), "an httpx transport")
         _expect("http_client", http_client, (httpx.Client, httpx.AsyncClient), "an httpx.Client or httpx.AsyncClient")
+        if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1024:
+            raise InvalidParameterError(
+                "max_response_bytes", f"must be an integer number of bytes >= 1024, got {max_response_bytes!r}"
+            )
+        self._max_response_bytes = max_response_bytes
         if transport is not None and http_client is not None:
             raise InvalidParameterError("transport", "pass either transport= or http_client=, not both")
         self._http_transport = transport
@@ -266,7 +277,13 @@ class _CloudBase:
                 else:
                     client = self._clients.get(package)
                     if client is None:
-                        client = self._clients[package] = client_class(**self._client_options())
+                        settings = self._client_options()
+                        if client_class is httpx.AsyncClient:  # one client per event loop
+                            factory = functools.partial(httpx.AsyncClient, **settings)
+                            client = LoopClients(factory, timeout=settings["timeout"])
+                        else:
+                            client = client_class(**settings)
+                        self._clients[package] = client
                     if client.timeout != self._timeout:  # a with_options view: override per request
                         request_options["timeout"] = self._timeout
                 options: dict[str, Any] = {
@@ -274,6 +291,7 @@ class _CloudBase:
                     "project_id": self._project_id,
                     "retry": self._retry,
                     "request_options": request_options,
+                    "max_response_bytes": self._max_response_bytes,
                 }
                 if self._sleep is not None:
                     options["sleep"] = self._sleep
@@ -292,7 +310,19 @@ class _CloudBase:
         return clients
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(auth={self._auth!r}, project_id={self._project_id!r}, {self._resolver!r})"
+        """Safe fields only: the kind of authentication (never its values), project, region and cloud.
+
+        Not the resolver's repr (it holds the ``environ`` mapping the cloud was built from, where
+        ``HUAWEICLOUD_SDK_SK`` lives), and not the auth object's: whatever a custom ``httpx.Auth``
+        shows is unknown here.
+        """
+        resolver = self._resolver
+        return (
+            f"{type(self).__name__}(auth={type(self._auth).__name__}, project_id={self._project_id!r}, "
+            f"region={resolver.region!r}, cloud={resolver.cloud!r})"
+        )
+
+    __str__ = __repr__
 
 
 _SHARED_ATTRIBUTES = frozenset(
@@ -307,6 +337,7 @@ _SHARED_ATTRIBUTES = frozenset(
         "_clock",
         "_http_transport",
         "_http_client",
+        "_max_response_bytes",
     }
 )
 

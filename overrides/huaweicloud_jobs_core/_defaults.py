@@ -36,3 +36,38 @@ BULK_CONCURRENCY = 8
 
 REQUEST_ID_HEADERS = ("X-Request-Id", "X-Openstack-Request-Id", "X-Trace-Id")
 """Where a gateway puts the request id, after the headers an operation documents itself."""
+
+MAX_RESPONSE_BYTES = 8 * 1024 * 1024
+"""The most bytes of one response body kept, counted *after* decompression.
+
+Every documented response of these job-control APIs is a few KiB (the biggest, a DLI or
+DRS job list, well under 1 MiB); 8 MiB leaves room for growth while bounding what a hostile
+or broken server (a 400 MB page, a gzip bomb) can make a call hold: a success body larger
+than this raises ``ResponseTooLargeError``; an error body is cut to it. Configurable per
+cloud with ``Cloud(max_response_bytes=...)``.
+"""
+
+BODY_DEADLINE_FACTOR = 2.0
+"""Receiving one response body may take at most this many read timeouts in all.
+
+httpx's read timeout bounds each read, not the whole body: a server dripping one byte
+per second would otherwise hold a call forever. With the default 30 s read timeout a
+body must arrive within 60 s (8 MiB at 60 s is ~140 KB/s).
+"""
+
+MAX_PATH_VALUE_CHARS = 4 * 1024
+"""The longest value of one path parameter (a job id, a project id).
+
+Real ids are 32-64 characters; gateways refuse request lines over 8-16 KiB and httpx
+refuses URLs over 64 KiB. 4 KiB fails a wrong value (a pasted file) with a clear
+``InvalidParameterError`` before anything is built.
+"""
+
+MAX_QUERY_VALUE_CHARS = 8 * 1024
+"""The longest value of one query parameter (before percent-encoding)."""
+
+MAX_HEADER_VALUE_CHARS = 8 * 1024
+"""The longest value of one header parameter: nginx/APIG's default limit for one header line is 8 KiB."""
+
+MAX_URL_CHARS = 32 * 1024
+"""The longest URL (path and query, percent-encoded) a request may have; httpx's own hard limit is 64 KiB."""

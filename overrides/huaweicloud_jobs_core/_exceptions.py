@@ -9,6 +9,7 @@ Modelled on openai-python's ``_exceptions.py``.  Hierarchy::
     ├── ClientClosedError (also RuntimeError)
     ├── BatchFailedError               some items of a batch operation failed
     ├── ResponseValidationError
+    │   └── ResponseTooLargeError      a body over the size cap (the connection is closed)
     ├── RequestTimeoutError            catches both timeout kinds below
     ├── TransportError
     │   ├── ConnectionFailedError
@@ -57,6 +58,7 @@ __all__ = [
     "ProjectRequiredError",
     "RateLimitError",
     "RequestTimeoutError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "ServerTimeoutError",
@@ -167,6 +169,34 @@ class ResponseValidationError(HuaweiCloudJobsError):
             "operation": self.operation,
             "status_code": self.status_code,
             "reason": self.reason,
+            "body": self.body,
+        }
+        return (functools.partial(type(self), **kwargs), ())
+
+
+class ResponseTooLargeError(ResponseValidationError):
+    """A success response whose body, decompressed, is larger than the cloud's ``max_response_bytes``.
+
+    Reading stopped at the cap and the connection was closed; ``limit`` is the cap and ``body``
+    the first bytes (at most :data:`MAX_BODY_BYTES`). The server may have acted on the request.
+    """
+
+    def __init__(self, *, service: str, operation: str, status_code: int, limit: int, body: bytes = b"") -> None:
+        self.limit = limit
+        super().__init__(
+            service=service,
+            operation=operation,
+            status_code=status_code,
+            reason=f"the body is larger than {limit} bytes (max_response_bytes); reading stopped there",
+            body=body,
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        kwargs: dict[str, Any] = {
+            "service": self.service,
+            "operation": self.operation,
+            "status_code": self.status_code,
+            "limit": self.limit,
             "body": self.body,
         }
         return (functools.partial(type(self), **kwargs), ())
@@ -305,7 +335,8 @@ class ServerError(APIStatusError):
 
 
 class UnexpectedStatusError(APIStatusError):
-    """Any other non-2xx status (e.g. 499, or a 3xx that was not followed)."""
+    """Any other status the operation does not document: e.g. 499, a 3xx that was not followed,
+    a final 1xx (``101 Switching Protocols``) or an undocumented 2xx."""
 
 
 class OperationFailedError(APIStatusError):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
+from . import _defaults
+from ._exceptions import InvalidParameterError
 from ._spec import OperationSpec
 from ._validation import check_arguments, check_body
 from .types import Unset
@@ -46,6 +48,12 @@ def build_request(spec: OperationSpec, arguments: Mapping[str, object], body: An
     request: dict[str, Any] = {"method": spec.method, "url": spec.path.format_map(path)}
     if params:
         request["params"] = params
+        # Bound the whole encoded URL before httpx sees it (each value is bounded already).
+        size = len(request["url"]) + 1 + len(urlencode(params))
+        if size > _defaults.MAX_URL_CHARS:
+            raise InvalidParameterError(
+                "query", f"the URL would be up to {size} characters long; at most {_defaults.MAX_URL_CHARS} are allowed"
+            )
     if json_body is not None:
         request["json"] = json_body
         headers["Content-Type"] = "application/json"

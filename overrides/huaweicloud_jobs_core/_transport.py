@@ -8,14 +8,15 @@ decision (``RetryPolicy.retry_delay``, the only one) and response handling (:fun
 
 from __future__ import annotations
 
-import logging
 import random
 import time
+import zlib
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 import httpx
 
+from . import _audit, _defaults, _redaction
 from ._coerce import SchemaMismatchError, coerce
 from ._error_body import request_id_from_headers
 from ._exceptions import (
@@ -26,6 +27,7 @@ from ._exceptions import (
     NotFoundError,
     OperationFailedError,
     ProjectRequiredError,
+    ResponseTooLargeError,
     ResponseValidationError,
     TransportError,
     UnexpectedStatusError,
@@ -37,21 +39,56 @@ from ._retry import RetryPolicy, parse_retry_after
 from ._service import Operation
 from ._spec import OperationSpec, SuccessResponse, operation_spec
 
-logger = logging.getLogger("huaweicloud_jobs")
-
 R = TypeVar("R")
 
 # Failures that prove the request never reached the server.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
-def _transport_error(spec: OperationSpec, exc: httpx.HTTPError) -> TransportError:
+def _switched_protocols(spec: OperationSpec, exc: httpx.HTTPError) -> UnexpectedStatusError | None:
+    """A final ``101 Switching Protocols``: h11 refuses it (we never asked to upgrade) with a protocol error."""
+    if isinstance(exc, httpx.RemoteProtocolError) and "_SWITCH_UPGRADE" in str(exc):
+        return UnexpectedStatusError(
+            101,
+            service=spec.service,
+            operation=spec.name,
+            message="the server switched protocols (101) although no upgrade was asked for",
+        )
+    return None
+
+
+def _transport_error(spec: OperationSpec, exc: httpx.HTTPError) -> TransportError | UnexpectedStatusError:
+    """Our error for an httpx one, after masking the secret headers of the request it keeps.
+
+    An httpx exception keeps the ``httpx.Request`` that failed (``exc.request``), and httpx
+    masks only ``Authorization`` in its repr: ``X-Auth-Token`` and ``X-Security-Token`` would
+    show in ``repr(exc.__cause__.request.headers)``. The request's headers are masked **in
+    place** (``_redaction.scrub_request``) rather than chaining a sanitized copy: the same
+    request object is also referenced from the traceback's frames, where a copy would leave
+    the original reachable. The request is finished with (every attempt builds and signs a
+    new one), so nothing reads those headers afterwards.
+    """
+    _redaction.scrub_request(getattr(exc, "_request", None))
+    switched = _switched_protocols(spec, exc)
+    if switched is not None:
+        return switched
     kind = type(exc).__name__
     detail = str(exc) or kind
     sent = not isinstance(exc, _NOT_SENT)
     if isinstance(exc, httpx.TimeoutException):
         return ClientTimeoutError(f"{kind}: {detail}", service=spec.service, operation=spec.name, sent=sent)
     return ConnectionFailedError(f"{kind}: {detail}", service=spec.service, operation=spec.name, sent=sent)
+
+
+def _unexpected(spec: OperationSpec, response: httpx.Response, message: str) -> UnexpectedStatusError:
+    return UnexpectedStatusError(
+        response.status_code,
+        service=spec.service,
+        operation=spec.name,
+        message=message,
+        request_id=request_id_from_headers(response.headers),
+        body=response.content,
+    )
 
 
 def _invalid(spec: OperationSpec, response: httpx.Response, reason: str) -> ResponseValidationError:
@@ -110,16 +147,10 @@ def finish(
     """The response as a result, or the error it means (returned, so the caller can decide on a retry)."""
     success = spec.success.get(response.status_code)
     if success is None:
-        if 200 <= response.status_code < 300:
+        if response.status_code < 300:
             documented = ", ".join(str(status) for status in sorted(spec.success)) or "none"
-            return UnexpectedStatusError(
-                response.status_code,
-                service=spec.service,
-                operation=spec.name,
-                message=f"undocumented success status (documented: {documented})",
-                request_id=request_id_from_headers(response.headers),
-                body=response.content,
-            )
+            kind = "success" if response.status_code >= 200 else "informational (1xx) final"
+            return _unexpected(spec, response, f"undocumented {kind} status (documented: {documented})")
         first = spec.first_success
         return make_status_error(
             response.status_code,
@@ -139,10 +170,94 @@ def finish(
     )
 
 
-def _log_attempt(spec: OperationSpec, attempt: int, outcome: str, started: float) -> None:
-    if logger.isEnabledFor(logging.DEBUG):
-        elapsed = (time.perf_counter() - started) * 1000
-        logger.debug("%s %s attempt %d: %s (%.1f ms)", spec.service, spec.name, attempt, outcome, elapsed)
+class _TooLarge(Exception):
+    """Raised inside the body reader; becomes ResponseTooLargeError (success) or a cut body (error)."""
+
+
+class _BodyReader:
+    """Decodes one response body incrementally, keeping at most ``limit`` decoded bytes.
+
+    gzip and deflate are decompressed here with ``max_length``, never more than the bytes
+    still allowed at a time, so a gzip bomb costs at most ``limit`` bytes, not its inflated
+    size (httpx's own decoder inflates a whole network chunk at once: ~1000x of 64 KiB).
+    Other encodings go through httpx's decoder, chunk by chunk, with the same cap.
+
+    Peak memory for one body: the kept chunks (<= ``limit``) plus one raw network chunk
+    (64 KiB), then the joined copy: about ``2 * limit + 64 KiB``.
+    """
+
+    __slots__ = ("_chunks", "_decoder", "_deflate_first", "_httpx_decoder", "_limit", "_size")
+
+    def __init__(self, response: httpx.Response, limit: int) -> None:
+        self._limit = limit
+        self._size = 0
+        self._chunks: list[bytes] = []
+        self._decoder: Any = None
+        self._httpx_decoder: Any = None
+        self._deflate_first = False
+        encodings = [
+            part.strip().lower() for part in response.headers.get("content-encoding", "").split(",") if part.strip()
+        ]
+        encodings = [e for e in encodings if e != "identity"]
+        if encodings == ["gzip"] or encodings == ["x-gzip"]:
+            self._decoder = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        elif encodings == ["deflate"]:
+            self._decoder = zlib.decompressobj()
+            self._deflate_first = True
+        elif encodings:
+            self._httpx_decoder = response._get_content_decoder()
+
+    def feed(self, raw: bytes) -> None:
+        if self._decoder is not None:
+            self._inflate(raw)
+        elif self._httpx_decoder is not None:
+            self._keep(self._httpx_decoder.decode(raw))
+        else:
+            self._keep(raw)
+
+    def end(self) -> bytes:
+        if self._decoder is not None:
+            self._keep(self._decoder.flush())
+        elif self._httpx_decoder is not None:
+            self._keep(self._httpx_decoder.flush())
+        return self._chunks[0] if len(self._chunks) == 1 else b"".join(self._chunks)
+
+    def partial(self) -> bytes:
+        return b"".join(self._chunks)
+
+    def _inflate(self, data: bytes) -> None:
+        while data and not self._decoder.eof:
+            try:
+                out = self._decoder.decompress(data, self._limit - self._size + 1)
+            except zlib.error:
+                if not self._deflate_first:
+                    raise
+                # "deflate" sent as raw deflate without the zlib wrapper (as httpx tolerates).
+                self._decoder = zlib.decompressobj(-zlib.MAX_WBITS)
+                self._deflate_first = False
+                continue
+            self._deflate_first = False
+            self._keep(out)
+            data = self._decoder.unconsumed_tail
+
+    def _keep(self, chunk: bytes) -> None:
+        if not chunk:
+            return
+        self._size += len(chunk)
+        if self._size > self._limit:
+            room = self._limit - (self._size - len(chunk))
+            if room > 0:
+                self._chunks.append(chunk[:room])
+            self._size = self._limit
+            raise _TooLarge
+        self._chunks.append(chunk)
+
+
+def _declared_length(response: httpx.Response) -> int | None:
+    value = response.headers.get("content-length")
+    if value is None or not value.isdigit() or len(value) > 18:
+        return None
+    return int(value)
 
 
 class _Base:
@@ -156,14 +271,18 @@ class _Base:
         request_options: Mapping[str, Any] | None = None,
         rng: Callable[[], float] = random.random,
         clock: Callable[[], float] = time.monotonic,
+        max_response_bytes: int = _defaults.MAX_RESPONSE_BYTES,
     ) -> None:
         self._client = client
         self._base_url = base_url.rstrip("/")
         self._project_id = project_id
         self._retry = retry
-        self._options = dict(request_options or {})
+        options = dict(request_options or {})
+        self._auth = options.pop("auth", httpx.USE_CLIENT_DEFAULT)
+        self._options = options
         self._rng = rng
         self._clock = clock
+        self._max_response_bytes = max_response_bytes
 
     @property
     def clock(self) -> Callable[[], float]:
@@ -180,16 +299,53 @@ class _Base:
 
     def _prepare(
         self, operation: Operation[Any], arguments: Mapping[str, object], body: object
-    ) -> tuple[OperationSpec, dict[str, Any]]:
+    ) -> tuple[OperationSpec, dict[str, Any], str]:
         spec = operation_spec(operation.package, operation.method, operation.path)
         if "{project_id}" in spec.path:
             arguments = {**arguments, "project_id": self.project_id}
         request = build_request(spec, arguments, body)
-        request["url"] = self._base_url + request["url"]
+        path = request["url"]
+        request["url"] = self._base_url + path
         request.update(self._options)
         if self._client.is_closed:
             raise ClientClosedError(f"{spec.service} {spec.name}: the client is closed; build a new Cloud")
-        return spec, request
+        return spec, request, path
+
+    def _body_deadline(self, request: Mapping[str, Any]) -> float | None:
+        timeout = request.get("timeout") or getattr(self._client, "timeout", None)
+        read = timeout.read if isinstance(timeout, httpx.Timeout) else None
+        return None if read is None else read * _defaults.BODY_DEADLINE_FACTOR
+
+    def _oversized(self, spec: OperationSpec, response: httpx.Response, kept: bytes) -> ResponseTooLargeError:
+        return ResponseTooLargeError(
+            service=spec.service,
+            operation=spec.name,
+            status_code=response.status_code,
+            limit=self._max_response_bytes,
+            body=kept,
+        )
+
+    def _body_timeout(self, spec: OperationSpec, deadline: float) -> ClientTimeoutError:
+        return ClientTimeoutError(
+            f"ReadTimeout: the response body did not arrive within {deadline:g} s "
+            f"({_defaults.BODY_DEADLINE_FACTOR:g} read timeouts)",
+            service=spec.service,
+            operation=spec.name,
+            sent=True,
+        )
+
+    def _delay(
+        self,
+        spec: OperationSpec,
+        attempt: int,
+        error: HuaweiCloudJobsError,
+        response: httpx.Response | None,
+        waited: float,
+    ) -> float | None:
+        retry_after = parse_retry_after(response.headers.get("Retry-After")) if response is not None else None
+        return self._retry.retry_delay(
+            attempt, error, idempotent=spec.idempotent, retry_after=retry_after, waited=waited, rng=self._rng
+        )
 
     @staticmethod
     def _gone(
@@ -213,18 +369,29 @@ class _Base:
             content=response.content,
         )
 
-    def _delay(
+    def _audit(
         self,
         spec: OperationSpec,
+        path: str,
         attempt: int,
-        error: HuaweiCloudJobsError,
+        outcome: RawResponse[Any] | HuaweiCloudJobsError,
         response: httpx.Response | None,
-        waited: float,
-    ) -> float | None:
-        retry_after = parse_retry_after(response.headers.get("Retry-After")) if response is not None else None
-        return self._retry.retry_delay(
-            attempt, error, idempotent=spec.idempotent, retry_after=retry_after, waited=waited, rng=self._rng
-        )
+        started: float,
+        span: Any,
+    ) -> None:
+        status = response.status_code if response is not None else None
+        request_id = outcome.request_id if isinstance(outcome, RawResponse) else getattr(outcome, "request_id", None)
+        error = None if isinstance(outcome, RawResponse) else type(outcome).__name__
+        if span is not None:
+            _audit.record_outcome(span, status, error, request_id)
+        if _audit.logger.isEnabledFor(_INFO):
+            shown = str(status) if error is None else (f"{status} {error}" if status is not None else error)
+            _audit.log_attempt(
+                spec.service, spec.name, spec.method, path, attempt, shown, started, time.perf_counter(), request_id
+            )
+
+
+_INFO = 20  # logging.INFO, without importing logging here
 
 
 class HttpTransport(_Base):
@@ -238,43 +405,127 @@ class HttpTransport(_Base):
     def sleep(self) -> Callable[[float], None]:
         return self._sleep
 
+    def _receive(self, spec: OperationSpec, request: dict[str, Any]) -> httpx.Response:
+        """Send and read the body, bounded in size and time; raises httpx errors or ours."""
+        client: httpx.Client = self._client
+        response = client.send(client.build_request(**request), auth=self._auth, stream=True)
+        try:
+            limit = self._max_response_bytes
+            if hasattr(response, "_content"):  # already in memory (an httpx.MockTransport's response)
+                if len(response.content) > limit:
+                    if response.status_code in spec.success:
+                        raise self._oversized(spec, response, response.content[:limit])
+                    response._content = response.content[:limit]
+                return response
+            length = _declared_length(response)
+            success = response.status_code in spec.success
+            if success and length is not None and length > limit and "content-encoding" not in response.headers:
+                raise self._oversized(spec, response, b"")
+            reader = _BodyReader(response, limit)
+            deadline = self._body_deadline(request)
+            started = time.monotonic()
+            try:
+                for raw in response.iter_raw():
+                    reader.feed(raw)
+                    if deadline is not None and time.monotonic() - started > deadline:
+                        raise self._body_timeout(spec, deadline)
+                response._content = reader.end()
+            except _TooLarge:
+                if success:
+                    raise self._oversized(spec, response, reader.partial()) from None
+                response._content = reader.partial()  # an error body: keep what fits
+            except zlib.error as exc:
+                raise httpx.DecodingError(f"cannot decode the response body: {exc}", request=response.request) from None
+            return response
+        finally:
+            response.close()
+
     def send(
         self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
     ) -> RawResponse[R]:
-        spec, request = self._prepare(operation, arguments, body)
+        spec, request, path = self._prepare(operation, arguments, body)
         attempt, waited, resent = 0, 0.0, False
-        while True:
-            attempt += 1
-            started = time.perf_counter()
-            response: httpx.Response | None = None
-            cause: httpx.HTTPError | None = None
-            outcome: RawResponse[R] | HuaweiCloudJobsError
-            try:
-                response = self._client.request(**request)
-            except httpx.HTTPError as exc:
-                cause, outcome = exc, _transport_error(spec, exc)
-            else:
-                outcome = finish(operation, spec, response)
+        with _audit.call_span(spec.service, spec.name, spec.method, spec.path):
+            while True:
+                attempt += 1
+                started = time.perf_counter()
+                response: httpx.Response | None = None
+                cause: BaseException | None = None
+                outcome: RawResponse[R] | HuaweiCloudJobsError
+                with _audit.attempt_span(spec.service, spec.name, attempt) as span:
+                    try:
+                        response = self._receive(spec, request)
+                    except httpx.HTTPError as exc:
+                        cause, outcome = exc, _transport_error(spec, exc)
+                    except HuaweiCloudJobsError as exc:
+                        outcome = exc
+                    else:
+                        outcome = finish(operation, spec, response)
+                    self._audit(spec, path, attempt, outcome, response, started, span)
                 if isinstance(outcome, RawResponse):
-                    _log_attempt(spec, attempt, str(response.status_code), started)
                     return outcome
-            _log_attempt(spec, attempt, type(outcome).__name__, started)
-            gone = self._gone(spec, outcome, response, missing_ok, resent)
-            if gone is not None:
-                return gone
-            delay = self._delay(spec, attempt, outcome, response, waited)
-            if delay is None:
-                raise outcome from cause
-            resent = resent or not isinstance(outcome, TransportError) or outcome.sent
-            self._sleep(delay)
-            waited += delay
+                gone = self._gone(spec, outcome, response, missing_ok, resent)
+                if gone is not None:
+                    return gone
+                delay = self._delay(spec, attempt, outcome, response, waited)
+                if delay is None:
+                    raise outcome from cause
+                resent = resent or not isinstance(outcome, TransportError) or outcome.sent
+                self._sleep(delay)
+                waited += delay
+
+
+class LoopClients:
+    """One ``httpx.AsyncClient`` per event loop, so that an ``AsyncCloud`` works across loops.
+
+    An ``httpx.AsyncClient``'s pooled connections belong to the event loop that opened them:
+    used from a second ``asyncio.run()`` they fail with ``RuntimeError: Event loop is closed``.
+    Clients are kept in a ``WeakKeyDictionary`` keyed by loop, so a finished loop's client is
+    dropped with it; :meth:`aclose` closes the current loop's client and forgets the others
+    (their loops are gone or not ours to await on).
+    """
+
+    def __init__(self, factory: Callable[[], httpx.AsyncClient], *, timeout: httpx.Timeout) -> None:
+        import threading
+        import weakref
+
+        self._factory = factory
+        self._clients: weakref.WeakKeyDictionary[Any, httpx.AsyncClient] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+        self.is_closed = False
+        self.timeout = timeout  # what every client gets (compared by with_options views)
+
+    def current(self) -> httpx.AsyncClient:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            client = self._clients.get(loop)
+            if client is None:
+                client = self._clients[loop] = self._factory()
+            return client
+
+    async def aclose(self) -> None:
+        import asyncio
+
+        self.is_closed = True
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            clients, self._clients = dict(self._clients), type(self._clients)()
+        for owner, client in clients.items():
+            if owner is loop:
+                await client.aclose()
 
 
 class AsyncHttpTransport(_Base):
-    """Sends operations through one ``httpx.AsyncClient``."""
+    """Sends operations through one ``httpx.AsyncClient`` (or one per event loop: :class:`LoopClients`)."""
 
     def __init__(
-        self, client: httpx.AsyncClient, *, sleep: Callable[[float], Awaitable[None]] | None = None, **options: Any
+        self,
+        client: httpx.AsyncClient | LoopClients,
+        *,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+        **options: Any,
     ) -> None:
         super().__init__(client, **options)
         if sleep is None:
@@ -287,33 +538,72 @@ class AsyncHttpTransport(_Base):
     def sleep(self) -> Callable[[float], Awaitable[None]]:
         return self._sleep
 
+    async def _receive(self, spec: OperationSpec, request: dict[str, Any]) -> httpx.Response:
+        """The asyncio twin of ``HttpTransport._receive``."""
+        holder = self._client
+        client: httpx.AsyncClient = holder.current() if isinstance(holder, LoopClients) else holder
+        response = await client.send(client.build_request(**request), auth=self._auth, stream=True)
+        try:
+            limit = self._max_response_bytes
+            if hasattr(response, "_content"):  # already in memory (an httpx.MockTransport's response)
+                if len(response.content) > limit:
+                    if response.status_code in spec.success:
+                        raise self._oversized(spec, response, response.content[:limit])
+                    response._content = response.content[:limit]
+                return response
+            length = _declared_length(response)
+            success = response.status_code in spec.success
+            if success and length is not None and length > limit and "content-encoding" not in response.headers:
+                raise self._oversized(spec, response, b"")
+            reader = _BodyReader(response, limit)
+            deadline = self._body_deadline(request)
+            started = time.monotonic()
+            try:
+                async for raw in response.aiter_raw():
+                    reader.feed(raw)
+                    if deadline is not None and time.monotonic() - started > deadline:
+                        raise self._body_timeout(spec, deadline)
+                response._content = reader.end()
+            except _TooLarge:
+                if success:
+                    raise self._oversized(spec, response, reader.partial()) from None
+                response._content = reader.partial()
+            except zlib.error as exc:
+                raise httpx.DecodingError(f"cannot decode the response body: {exc}", request=response.request) from None
+            return response
+        finally:
+            await response.aclose()
+
     async def send(
         self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
     ) -> RawResponse[R]:
-        spec, request = self._prepare(operation, arguments, body)
+        spec, request, path = self._prepare(operation, arguments, body)
         attempt, waited, resent = 0, 0.0, False
-        while True:
-            attempt += 1
-            started = time.perf_counter()
-            response: httpx.Response | None = None
-            cause: httpx.HTTPError | None = None
-            outcome: RawResponse[R] | HuaweiCloudJobsError
-            try:
-                response = await self._client.request(**request)
-            except httpx.HTTPError as exc:
-                cause, outcome = exc, _transport_error(spec, exc)
-            else:
-                outcome = finish(operation, spec, response)
+        with _audit.call_span(spec.service, spec.name, spec.method, spec.path):
+            while True:
+                attempt += 1
+                started = time.perf_counter()
+                response: httpx.Response | None = None
+                cause: BaseException | None = None
+                outcome: RawResponse[R] | HuaweiCloudJobsError
+                with _audit.attempt_span(spec.service, spec.name, attempt) as span:
+                    try:
+                        response = await self._receive(spec, request)
+                    except httpx.HTTPError as exc:
+                        cause, outcome = exc, _transport_error(spec, exc)
+                    except HuaweiCloudJobsError as exc:
+                        outcome = exc
+                    else:
+                        outcome = finish(operation, spec, response)
+                    self._audit(spec, path, attempt, outcome, response, started, span)
                 if isinstance(outcome, RawResponse):
-                    _log_attempt(spec, attempt, str(response.status_code), started)
                     return outcome
-            _log_attempt(spec, attempt, type(outcome).__name__, started)
-            gone = self._gone(spec, outcome, response, missing_ok, resent)
-            if gone is not None:
-                return gone
-            delay = self._delay(spec, attempt, outcome, response, waited)
-            if delay is None:
-                raise outcome from cause
-            resent = resent or not isinstance(outcome, TransportError) or outcome.sent
-            await self._sleep(delay)
-            waited += delay
+                gone = self._gone(spec, outcome, response, missing_ok, resent)
+                if gone is not None:
+                    return gone
+                delay = self._delay(spec, attempt, outcome, response, waited)
+                if delay is None:
+                    raise outcome from cause
+                resent = resent or not isinstance(outcome, TransportError) or outcome.sent
+                await self._sleep(delay)
+                waited += delay

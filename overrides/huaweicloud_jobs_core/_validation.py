@@ -14,7 +14,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from . import _defaults
 from ._exceptions import InvalidParameterError
+from ._redaction import is_secret_field
 from ._spec import JsonSchema, OperationInputs
 from .types import Unset
 
@@ -22,9 +24,34 @@ _INT_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 _JSON_TYPES = {"object": "an object", "array": "an array", "string": "a string", "boolean": "a boolean"}
 
 
-def _shown(value: object) -> str:
+def _shown(value: object, name: str = "") -> str:
+    if name and is_secret_field(name):
+        return "'***'"  # a password, SK or token is never echoed back
+    if isinstance(value, str | bytes) and len(value) > 60:
+        value = value[:60]  # no repr() of a 10 MB value just to cut it
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+_LIMITS = {
+    "path": _defaults.MAX_PATH_VALUE_CHARS,
+    "query": _defaults.MAX_QUERY_VALUE_CHARS,
+    "header": _defaults.MAX_HEADER_VALUE_CHARS,
+}
+
+
+def _check_size(value: object, location: str, name: str) -> None:
+    """Bound the length of path/query/header values before anything else looks at them."""
+    limit = _LIMITS.get(location)
+    if limit is None:
+        return
+    for item in value if isinstance(value, list | tuple) else (value,):
+        if isinstance(item, str | bytes) and len(item) > limit:
+            raise InvalidParameterError(
+                name, f"is {len(item)} characters long; a {location} value may have at most {limit}"
+            )
+        if location == "header" and isinstance(item, str) and not (item.isascii() and item.isprintable()):
+            raise InvalidParameterError(name, "must be printable ASCII (a header value is one line of ASCII)")
 
 
 @cache
@@ -37,36 +64,36 @@ def check_value(value: object, schema: JsonSchema, name: str) -> None:
     kind = schema.get("type")
     if kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidParameterError(name, f"must be an integer, got {_shown(value)}")
+            raise InvalidParameterError(name, f"must be an integer, got {_shown(value, name)}")
         bounds = _INT_RANGES.get(schema.get("format", ""))
         if bounds and not bounds[0] <= value <= bounds[1]:
             raise InvalidParameterError(name, f"must fit in {schema['format']}, got {value}")
     elif kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InvalidParameterError(name, f"must be a number, got {_shown(value)}")
+            raise InvalidParameterError(name, f"must be a number, got {_shown(value, name)}")
     elif kind == "string":
         if not isinstance(value, str):
-            raise InvalidParameterError(name, f"must be a string, got {_shown(value)}")
+            raise InvalidParameterError(name, f"must be a string, got {_shown(value, name)}")
         if not value.isascii():
             _check_encodable(value, name)
         _check_string(value, schema, name)
     elif kind == "boolean":
         if not isinstance(value, bool):
-            raise InvalidParameterError(name, f"must be a boolean, got {_shown(value)}")
+            raise InvalidParameterError(name, f"must be a boolean, got {_shown(value, name)}")
     elif kind == "array":
         if not isinstance(value, list | tuple):
-            raise InvalidParameterError(name, f"must be an array, got {_shown(value)}")
+            raise InvalidParameterError(name, f"must be an array, got {_shown(value, name)}")
         items = schema.get("items")
         if items and not _plain_integers_in_range(value, items):
             for index, item in enumerate(value):
                 check_value(item, items, f"{name}[{index}]")
     elif kind == "object":
         if not isinstance(value, Mapping):
-            raise InvalidParameterError(name, f"must be an object, got {_shown(value)}")
+            raise InvalidParameterError(name, f"must be an object, got {_shown(value, name)}")
         _check_object(value, schema, name)
     if "enum" in schema and value not in schema["enum"]:
         allowed = ", ".join(repr(option) for option in schema["enum"])
-        raise InvalidParameterError(name, f"must be one of {allowed}, got {_shown(value)}")
+        raise InvalidParameterError(name, f"must be one of {allowed}, got {_shown(value, name)}")
     if kind in ("integer", "number"):
         assert isinstance(value, int | float)
         if "minimum" in schema and value < schema["minimum"]:
@@ -114,7 +141,7 @@ def _check_string(value: str, schema: JsonSchema, name: str) -> None:
         raise InvalidParameterError(name, f"must be {expected}, got {length}")
     pattern = schema.get("pattern")
     if pattern is not None and not _compiled(pattern).search(value):
-        raise InvalidParameterError(name, f"must match {pattern!r}, got {_shown(value)}")
+        raise InvalidParameterError(name, f"must match {pattern!r}, got {_shown(value, name)}")
 
 
 def _check_object(value: Mapping[Any, Any], schema: JsonSchema, name: str) -> None:
@@ -138,6 +165,7 @@ def check_arguments(inputs: OperationInputs, arguments: Mapping[str, object]) ->
             if parameter.required:
                 raise InvalidParameterError(parameter.name, "is required")
             continue
+        _check_size(value, parameter.location, parameter.name)
         check_value(value, parameter.schema, parameter.name)
         if parameter.location == "path":
             _check_path_segment(value, parameter.name)

@@ -1,0 +1,119 @@
+"""A deliberately misbehaving HTTP server on 127.0.0.1, scripted per connection with raw bytes.
+
+``HostileServer(script)`` calls ``script(conn, request_head)`` for every request it reads;
+the script writes whatever it likes (garbage status lines, endless or bombing bodies, resets).
+Helpers below build the common hostile answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import struct
+import threading
+import time
+import zlib
+from collections.abc import Callable
+
+Script = Callable[[socket.socket, bytes], None]
+
+
+def read_request(conn: socket.socket) -> bytes:
+    """Read one request (head and Content-Length body); b'' if the client went away."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return b""
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(rest) < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        rest += chunk
+    return head
+
+
+def reset(conn: socket.socket) -> None:
+    """Close with RST instead of FIN."""
+    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    conn.close()
+
+
+def head(status: str = "200 OK", headers: dict[str, str] | None = None) -> bytes:
+    lines = [f"HTTP/1.1 {status}"] + [f"{name}: {value}" for name, value in (headers or {}).items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+
+def send_large(conn: socket.socket, size: int, *, chunk: bytes = b"x" * 65536) -> None:
+    """A JSON-ish 200 body of ``size`` bytes, streamed without holding it in memory."""
+    conn.sendall(head(headers={"Content-Type": "application/json", "Content-Length": str(size)}))
+    sent = 0
+    while sent < size:
+        piece = chunk[: size - sent]
+        conn.sendall(piece)
+        sent += len(piece)
+
+
+def gzip_bomb(inflated: int) -> bytes:
+    """A gzip stream of ``inflated`` zero bytes (about 1000:1)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = b"\0" * (1 << 20)
+    parts = [compressor.compress(block) for _ in range(inflated >> 20)]
+    parts.append(compressor.flush())
+    return b"".join(parts)
+
+
+class HostileServer:
+    def __init__(self, script: Script) -> None:
+        self.script = script
+        self.requests: list[bytes] = []
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(64)
+        self._stop = False
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._sock.getsockname()[1]}"
+
+    def _serve(self) -> None:
+        while not self._stop:
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+
+    def _handle(self, conn: socket.socket) -> None:
+        try:
+            while True:
+                request = read_request(conn)
+                if not request:
+                    return
+                self.requests.append(request)
+                self.script(conn, request)
+                if conn.fileno() == -1:
+                    return
+        except OSError:
+            pass
+        finally:
+            with contextlib.suppress(OSError):
+                conn.close()
+
+    def __enter__(self) -> HostileServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop = True
+        self._sock.close()
+        time.sleep(0)
