@@ -172,3 +172,18 @@ def test_fields_the_spec_declares_secret_are_masked_in_model_reprs() -> None:
     assert "AKVISIBLE" in shown and "alice" in shown
     for secret in ("sk-never-shown", "token-never-shown", "password-never-shown"):
         assert secret not in shown
+
+
+def test_an_unreachable_endpoint_moves_on_to_the_next_one() -> None:
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.host)
+        if request.url.host == "drs-a.example.test":
+            raise httpx.ConnectError("refused", request=request)
+        return httpx.Response(200, json={"status": "success"})
+
+    endpoints = {"drs": ["https://drs-a.example.test", "https://drs-b.example.test"]}
+    with Cloud(credentials=CREDENTIALS, endpoints=endpoints, transport=httpx.MockTransport(answer)) as cloud:
+        assert cloud.drs.stop_job("job-1").status == "success"
+    assert seen == ["drs-a.example.test", "drs-b.example.test"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, Self
 
 import httpx
@@ -96,7 +96,7 @@ class _CloudBase:
         project_id: str | None = None,
         region: str | None = None,
         cloud: str = "huaweicloud",
-        endpoints: Mapping[str, str] | None = None,
+        endpoints: Mapping[str, str | Sequence[str]] | None = None,
         allow_http: bool = False,
         retry: RetryPolicy | None = None,
         timeout: float | httpx.Timeout | None = None,
@@ -269,7 +269,7 @@ class _CloudBase:
         with self._lock:
             transport = self._transports.get(package)
             if transport is None:
-                base_url = self._resolver.base_url(_spec.service_host_prefix(package))
+                base_url = self._resolver.base_urls(_spec.service_host_prefix(package))
                 request_options: dict[str, Any] = {}
                 if self._http_client is not None:
                     client = self._http_client

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import time
 import zlib
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import httpx
@@ -265,7 +265,7 @@ class _Base:
         self,
         client: Any,
         *,
-        base_url: str,
+        base_url: str | Sequence[str],
         project_id: str | None,
         retry: RetryPolicy,
         request_options: Mapping[str, Any] | None = None,
@@ -274,7 +274,10 @@ class _Base:
         max_response_bytes: int = _defaults.MAX_RESPONSE_BYTES,
     ) -> None:
         self._client = client
-        self._base_url = base_url.rstrip("/")
+        # Several endpoints: a connection that could not be opened moves on to the next one.
+        urls = [base_url] if isinstance(base_url, str) else list(base_url)
+        self._base_urls = tuple(url.rstrip("/") for url in urls)
+        self._base_url = self._base_urls[0]
         self._project_id = project_id
         self._retry = retry
         options = dict(request_options or {})
@@ -346,6 +349,15 @@ class _Base:
         return self._retry.retry_delay(
             attempt, error, idempotent=spec.idempotent, retry_after=retry_after, waited=waited, rng=self._rng
         )
+
+    def _failover(self, request: dict[str, Any], path: str, outcome: HuaweiCloudJobsError) -> bool:
+        """Point the request at the next endpoint when this one could not even be connected to."""
+        current = next((i for i, url in enumerate(self._base_urls) if request["url"] == url + path), 0)
+        following = current + 1
+        if not isinstance(outcome, TransportError) or outcome.sent or following >= len(self._base_urls):
+            return False
+        request["url"] = self._base_urls[following] + path
+        return True
 
     @staticmethod
     def _gone(
@@ -467,6 +479,8 @@ class HttpTransport(_Base):
                 gone = self._gone(spec, outcome, response, missing_ok, resent)
                 if gone is not None:
                     return gone
+                if self._failover(request, path, outcome):
+                    continue
                 delay = self._delay(spec, attempt, outcome, response, waited)
                 if delay is None:
                     raise outcome from cause
@@ -601,6 +615,8 @@ class AsyncHttpTransport(_Base):
                 gone = self._gone(spec, outcome, response, missing_ok, resent)
                 if gone is not None:
                     return gone
+                if self._failover(request, path, outcome):
+                    continue
                 delay = self._delay(spec, attempt, outcome, response, waited)
                 if delay is None:
                     raise outcome from cause
