@@ -234,6 +234,7 @@ class _Argument:
     required: bool
     metavar: str
     help: str
+    is_model: bool = False
 
 
 @dataclass
@@ -251,17 +252,27 @@ class _Command:
     def positionals(self) -> list[_Argument]:
         return [argument for argument in self.arguments if argument.flag is None]
 
+    @property
+    def bulk(self) -> _Argument | None:
+        """The positional ``--from-file`` fills: the last one, when it holds ids (not a JSON document)."""
+        positionals = self.positionals
+        return positionals[-1] if positionals and not positionals[-1].is_model else None
+
 
 def _service_class(cloud_class: type, service: str) -> tuple[type, str]:
     """The synchronous Service class behind ``Cloud.<service>``, and its package name."""
     import importlib
     import inspect
+    import typing
 
     attribute = inspect.getattr_static(cloud_class, service)
     function = getattr(attribute, "func", None) or getattr(attribute, "fget", None)
     if function is None:
         raise UsageError(f"{cloud_class.__name__}.{service} is not a service")
-    annotation = function.__annotations__.get("return")
+    try:  # a class, or a name the function's module can resolve
+        annotation = typing.get_type_hints(function).get("return")
+    except NameError:  # the umbrella names "<package>.Service" under TYPE_CHECKING only: import it
+        annotation = function.__annotations__.get("return")
     if isinstance(annotation, type):
         return annotation, annotation.__module__.split(".")[0]
     if not isinstance(annotation, str) or "." not in annotation:
@@ -288,7 +299,7 @@ def _spec_inputs(package: str, method: str) -> tuple[dict[str, str], dict[str, i
         from huaweicloud_jobs_core import _spec
 
         document = _spec.load_document(package)
-    except (ImportError, OSError, ValueError):
+    except (ImportError, OSError, TypeError, ValueError):  # no bundled spec: the docstring is the help
         return {}, {}
     descriptions: dict[str, str] = {}
     limits: dict[str, int] = {}
@@ -392,9 +403,10 @@ def _arguments(function: Any, descriptions: Mapping[str, str], rename_timeout: b
         text = " ".join(part for part in (descriptions.get(name, ""), extra) if part)
         if not required and parameter.default not in (None, inspect.Parameter.empty) and not _is_unset(parameter):
             text += f" (default: {parameter.default!r})"
+        is_model = metavar == "@FILE"
         if flag is None or not metavar:
             metavar = name.rstrip("_").upper()
-        arguments.append(_Argument(name, flag, convert, is_list, is_bool, required, metavar, text.strip()))
+        arguments.append(_Argument(name, flag, convert, is_list, is_bool, required, metavar, text.strip(), is_model))
     return arguments
 
 
@@ -463,10 +475,10 @@ def _add_command(subparsers: Any, command: _Command) -> None:
         formatter_class=_formatter,
         epilog=_epilog(),
     )
-    positionals = command.positionals
+    bulk = command.bulk
     for argument in command.arguments:
         if argument.flag is None:
-            last = argument is positionals[-1]
+            last = argument is bulk
             nargs: Any = ("*" if argument.is_list else "?") if last else ("+" if argument.is_list else None)
             help_text = argument.help + (" (or one per line with --from-file)" if last else "")
             parser.add_argument(
@@ -486,17 +498,17 @@ def _add_command(subparsers: Any, command: _Command) -> None:
     behaviour.add_argument(
         "--dry-run", action="store_true", help="print the signed request (secrets masked) and send nothing"
     )
-    if positionals:
+    if bulk is not None:
         behaviour.add_argument(
             "--from-file",
             metavar="FILE",
-            help=f"read {positionals[-1].metavar} values from FILE (- for stdin), one per line: one call each"
-            + (" batch" if positionals[-1].is_list else ""),
+            help=f"read {bulk.metavar} values from FILE (- for stdin), one per line: one call each"
+            + (" batch" if bulk.is_list else ""),
         )
         behaviour.add_argument(
             "--concurrency", type=int, default=4, metavar="N", help="calls at a time with --from-file (default 4)"
         )
-        if positionals[-1].is_list:
+        if bulk.is_list:
             behaviour.add_argument(
                 "--batch-size",
                 type=int,
@@ -832,7 +844,7 @@ def _run_command(
     wait = bool(getattr(namespace, "wait", False))
     dry_run = bool(namespace.dry_run)
     from_file: str | None = getattr(namespace, "from_file", None)
-    last = command.positionals[-1] if command.positionals else None
+    last = command.bulk
     if last is not None:
         given = getattr(namespace, last.name)
         if from_file is not None and given not in (None, []):
