@@ -107,7 +107,7 @@ def exit_code_table() -> str:
         errors = ", ".join(f"`{name}`" for name in entry.errors if name != "Exception")
         if "Exception" in entry.errors:
             errors += ", any other error"
-        lines.append(f"| {entry.code} | {entry.meaning} | {errors} |")
+        lines.append(f"| {entry.code} | {entry.meaning} | {errors or '—'} |")
     return "\n".join(lines)
 
 
