@@ -482,3 +482,30 @@ def test_exit_codes_follow_the_class_hierarchy() -> None:
     assert exit_code_for(RuntimeError("x")) == 8
     codes = [entry.code for entry in EXIT_CODES]
     assert codes == sorted(set(codes))
+
+
+def test_help_starts_without_httpx_attrs_or_any_service() -> None:
+    probe = (
+        "import sys, contextlib, io\n"
+        "from huaweicloud_jobs.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['--help']) == 0\n"
+        "heavy = ('httpx', 'attrs', 'huaweicloud_jobs_core', 'huaweicloud_jobs_drs')\n"
+        "loaded = [name for name in heavy if name in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, timeout=30)
+
+
+def test_help_cold_start_is_within_one_and_a_half_imports_of_httpx() -> None:
+    def fastest(args: list[str]) -> float:
+        times = []
+        for _ in range(7):
+            started = time.perf_counter()
+            subprocess.run(args, check=True, stdout=subprocess.DEVNULL, timeout=30)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    httpx_import = fastest([sys.executable, "-c", "import httpx"])
+    help_start = fastest([*command_line(), "--help"])
+    assert help_start <= 1.5 * httpx_import, (help_start, httpx_import)

@@ -20,6 +20,8 @@ if _typing.TYPE_CHECKING:
 class Cloud(_BaseCloud):
     """Synchronous clients, one per service, sharing credentials, project and settings."""
 
+    __module__ = "huaweicloud_jobs"  # where users import it from (reprs, docs, pickling)
+
     @_functools.cached_property
     def aom(self) -> "huaweicloud_jobs_aom.Service":
         """Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.1.0)."""
@@ -58,6 +60,8 @@ class Cloud(_BaseCloud):
 
 class AsyncCloud(_BaseAsyncCloud):
     """Asyncio clients, one per service, sharing credentials, project and settings."""
+
+    __module__ = "huaweicloud_jobs"  # where users import it from (reprs, docs, pickling)
 
     @_functools.cached_property
     def aom(self) -> "huaweicloud_jobs_aom.AsyncService":
