@@ -802,10 +802,13 @@ def _read_items(source: str) -> list[str]:
 
 def run(argv: Sequence[str], *, services: Mapping[str, str], load_cloud: Callable[[], Any]) -> int:
     """Run one command line; return the exit code (errors are printed as JSON on stderr)."""
-    service: str | None = None
+    service = _find_service(argv, services)  # for error reports, before parsing succeeds
     operation: str | None = None
     try:
-        parser, _ = build_parser(argv, services, load_cloud)
+        parser, commands = build_parser(argv, services, load_cloud)
+        if service is not None:
+            following = list(argv)[list(argv).index(service) + 1 :]
+            operation = next((commands[word].method for word in following if word in commands), None)
         try:
             namespace = parser.parse_args(argv)
         except SystemExit as exit_:  # --help (printed by argparse) and --version
