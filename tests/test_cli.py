@@ -170,9 +170,9 @@ def test_the_readme_table_is_the_code_table() -> None:
     assert exit_code_table() in readme
 
 
-def test_python_dash_m_is_the_same_command(local: LocalServer) -> None:
+def test_python_dash_m_is_the_same_command_and_global_options_go_anywhere(local: LocalServer) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "huaweicloud_jobs", *endpoint_options(local), "drs", "stop-job", "job-1"],
+        [sys.executable, "-m", "huaweicloud_jobs", "drs", "stop-job", "job-1", *endpoint_options(local)],
         capture_output=True,
         text=True,
         env=environment(),
