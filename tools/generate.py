@@ -194,18 +194,35 @@ def umbrella_version(services: list[dict[str, Any]], templates: Path) -> str:
     return f"{major}.{total}"
 
 
+def core_exports() -> list[str]:
+    """The runtime's ``__all__`` (read, not imported): the umbrella re-exports each name on first use."""
+    source = (OVERRIDES / "huaweicloud_jobs_core" / "__init__.py").read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            return sorted(str(name) for name in ast.literal_eval(node.value))
+    raise SystemExit("overrides/huaweicloud_jobs_core/__init__.py defines no __all__")
+
+
 def generate_umbrella(services: list[dict[str, Any]], templates: Path, out_dir: Path) -> None:
-    """Render the umbrella package that wires every service into one ``Cloud`` entry point."""
+    """Render the umbrella package that wires every service into one ``Cloud`` entry point.
+
+    Handwritten modules of the umbrella (``overrides/huaweicloud_jobs/*.py``: the command-line
+    engine) are copied in as they are, like a service's ``_patch.py``.
+    """
     source = templates / "umbrella"
     env = jinja_environment(source)
     version = umbrella_version(services, templates)
     target = out_dir / UMBRELLA
+    package_dir = target / import_name(UMBRELLA)
+    package_dir.mkdir(parents=True, exist_ok=True)
+    for module in sorted((OVERRIDES / import_name(UMBRELLA)).glob("*.py")):
+        shutil.copyfile(module, package_dir / module.name)
     for template_path in sorted(source.rglob("*.jinja")):
         relative = template_path.relative_to(source).with_suffix("")
         destination = target / str(relative).replace("PACKAGE", import_name(UMBRELLA))
         destination.parent.mkdir(parents=True, exist_ok=True)
         text = env.get_template(str(template_path.relative_to(source))).render(
-            services=services, version=version, core_version=core_version()
+            services=services, version=version, core_version=core_version(), core_exports=core_exports()
         )
         destination.write_text(text, encoding="utf-8")
     shutil.copyfile(ROOT / "LICENSE", target / "LICENSE")

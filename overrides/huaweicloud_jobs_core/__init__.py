@@ -54,7 +54,7 @@ from ._signing import AkSkAuth, Signer, SigningError
 from ._tokens import CachedTokenProvider, IamTokenAuth, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource
 from ._transport import AsyncHttpTransport, HttpTransport
 from ._version import __version__
-from ._waiters import WaiterFailedError, WaiterTimeoutError, WaitOptions
+from ._waiters import StateCallback, WaiterFailedError, WaiterTimeoutError, WaitOptions
 
 _redaction.install()
 
@@ -107,6 +107,7 @@ __all__ = [
     "ServiceBase",
     "Signer",
     "SigningError",
+    "StateCallback",
     "StaticTokenAuth",
     "TokenAuth",
     "TokenSource",

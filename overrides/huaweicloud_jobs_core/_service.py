@@ -16,7 +16,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from ._exceptions import HuaweiCloudJobsError, NotFoundError
 from ._results import RawResponse
-from ._waiters import WaitOptions, await_state, wait, waiter, worth_a_status_read
+from ._waiters import StateCallback, await_state, wait, wait_options, waiter, worth_a_status_read
 
 __all__ = [
     "AsyncRawServiceBase",
@@ -90,8 +90,19 @@ class ServiceBase:
     ) -> R:
         return self._transport.send(operation, arguments, body, missing_ok=missing_ok).parsed
 
-    def _wait(self, read: Operation[R], name: str, arguments: Mapping[str, object], options: WaitOptions) -> R | None:
+    def _wait(
+        self,
+        read: Operation[R],
+        name: str,
+        arguments: Mapping[str, object],
+        *,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> R | None:
         """Poll ``read`` until the waiter ``name`` declared on it says the job is done (see ``_waiters``)."""
+        options = wait_options(timeout=timeout, success=success, failure=failure, on_state=on_state)
         spec = waiter(read, name)
         poll_arguments = {**spec.arguments, **arguments}
         transport = self._transport
@@ -105,7 +116,11 @@ class ServiceBase:
         read: Operation[R],
         name: str,
         arguments: Mapping[str, object],
-        options: WaitOptions,
+        *,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
     ) -> R | None:
         """Run ``act`` (a stop), then wait. A refused stop on a job already in a success state is that state."""
         try:
@@ -120,10 +135,10 @@ class ServiceBase:
                 if spec.not_found == "success":
                     return None
                 raise refused from None
-            if spec.state_of(current) in options.get("success", spec.success):
+            if spec.state_of(current) in (success if success is not None else spec.success):
                 return current
             raise
-        return self._wait(read, name, arguments, options)
+        return self._wait(read, name, arguments, timeout=timeout, success=success, failure=failure, on_state=on_state)
 
     def __repr__(self) -> str:
         return f"<{type(self).__module__.split('.')[0]}.{type(self).__name__}>"
@@ -150,8 +165,17 @@ class AsyncServiceBase:
         return (await self._transport.send(operation, arguments, body, missing_ok=missing_ok)).parsed
 
     async def _wait(
-        self, read: Operation[R], name: str, arguments: Mapping[str, object], options: WaitOptions
+        self,
+        read: Operation[R],
+        name: str,
+        arguments: Mapping[str, object],
+        *,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
     ) -> R | None:
+        options = wait_options(timeout=timeout, success=success, failure=failure, on_state=on_state)
         spec = waiter(read, name)
         poll_arguments = {**spec.arguments, **arguments}
         transport = self._transport
@@ -165,7 +189,11 @@ class AsyncServiceBase:
         read: Operation[R],
         name: str,
         arguments: Mapping[str, object],
-        options: WaitOptions,
+        *,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
     ) -> R | None:
         try:
             await act()
@@ -179,10 +207,12 @@ class AsyncServiceBase:
                 if spec.not_found == "success":
                     return None
                 raise refused from None
-            if spec.state_of(current) in options.get("success", spec.success):
+            if spec.state_of(current) in (success if success is not None else spec.success):
                 return current
             raise
-        return await self._wait(read, name, arguments, options)
+        return await self._wait(
+            read, name, arguments, timeout=timeout, success=success, failure=failure, on_state=on_state
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__module__.split('.')[0]}.{type(self).__name__}>"

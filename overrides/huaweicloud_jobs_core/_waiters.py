@@ -50,7 +50,15 @@ from ._spec import operation_spec
 if TYPE_CHECKING:
     from ._service import Operation
 
-__all__ = ["WaitOptions", "Waiter", "WaiterFailedError", "WaiterTimeoutError", "waiter"]
+__all__ = [
+    "StateCallback",
+    "WaitOptions",
+    "Waiter",
+    "WaiterFailedError",
+    "WaiterTimeoutError",
+    "wait_options",
+    "waiter",
+]
 
 R = TypeVar("R")
 
@@ -67,6 +75,26 @@ class WaitOptions(TypedDict, total=False):
     success: Collection[str]
     failure: Collection[str]
     on_state: StateCallback
+
+
+def wait_options(
+    *,
+    timeout: float | None = None,
+    success: Collection[str] | None = None,
+    failure: Collection[str] | None = None,
+    on_state: StateCallback | None = None,
+) -> WaitOptions:
+    """The overrides a generated ``wait_until_*`` / ``*_and_wait`` method was given (None: the spec's)."""
+    options: WaitOptions = {}
+    if timeout is not None:
+        options["timeout"] = timeout
+    if success is not None:
+        options["success"] = success
+    if failure is not None:
+        options["failure"] = failure
+    if on_state is not None:
+        options["on_state"] = on_state
+    return options
 
 
 class _WaitEnded(HuaweiCloudJobsError):

@@ -3,123 +3,81 @@
 Generated from templates/umbrella by ``nox -s generate``: one property per spec in openapi/.
 Everything else is re-exported from the runtime, ``huaweicloud_jobs_core``; names of a
 service's handwritten code (its ``_patch``) are imported from that package on first use.
+
+Every name is resolved on first use (PEP 562), so ``import huaweicloud_jobs`` costs almost
+nothing until a name is used: the command line (``huaweicloud-jobs --help``) starts without
+loading httpx, attrs or the runtime.
 """
 
-import functools as _functools
 import importlib as _importlib
 import typing as _typing
 
-from huaweicloud_jobs_core import *  # noqa: F403
-from huaweicloud_jobs_core import __all__ as _core_all
-from huaweicloud_jobs_core import BaseAsyncCloud as _BaseAsyncCloud
-from huaweicloud_jobs_core import BaseCloud as _BaseCloud
-
 if _typing.TYPE_CHECKING:
-    import huaweicloud_jobs_aom
-    import huaweicloud_jobs_dli
-    import huaweicloud_jobs_drs
-    import huaweicloud_jobs_iam
+    from huaweicloud_jobs_core import APIStatusError as APIStatusError
+    from huaweicloud_jobs_core import Acknowledgement as Acknowledgement
+    from huaweicloud_jobs_core import AkSkAuth as AkSkAuth
+    from huaweicloud_jobs_core import AsyncHttpTransport as AsyncHttpTransport
+    from huaweicloud_jobs_core import AsyncRawServiceBase as AsyncRawServiceBase
+    from huaweicloud_jobs_core import AsyncServiceBase as AsyncServiceBase
+    from huaweicloud_jobs_core import AsyncTransport as AsyncTransport
+    from huaweicloud_jobs_core import AuthenticationError as AuthenticationError
+    from huaweicloud_jobs_core import BadRequestError as BadRequestError
+    from huaweicloud_jobs_core import BaseAsyncCloud as BaseAsyncCloud
+    from huaweicloud_jobs_core import BaseCloud as BaseCloud
+    from huaweicloud_jobs_core import BatchFailedError as BatchFailedError
+    from huaweicloud_jobs_core import BatchResult as BatchResult
+    from huaweicloud_jobs_core import BulkOutcome as BulkOutcome
+    from huaweicloud_jobs_core import CachedTokenProvider as CachedTokenProvider
+    from huaweicloud_jobs_core import ClientClosedError as ClientClosedError
+    from huaweicloud_jobs_core import ClientTimeoutError as ClientTimeoutError
+    from huaweicloud_jobs_core import CloudProfile as CloudProfile
+    from huaweicloud_jobs_core import ConflictError as ConflictError
+    from huaweicloud_jobs_core import ConnectionFailedError as ConnectionFailedError
+    from huaweicloud_jobs_core import Credentials as Credentials
+    from huaweicloud_jobs_core import CredentialsError as CredentialsError
+    from huaweicloud_jobs_core import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+    from huaweicloud_jobs_core import EndpointError as EndpointError
+    from huaweicloud_jobs_core import HUAWEI_CLOUD as HUAWEI_CLOUD
+    from huaweicloud_jobs_core import HttpTransport as HttpTransport
+    from huaweicloud_jobs_core import HuaweiCloudJobsError as HuaweiCloudJobsError
+    from huaweicloud_jobs_core import IamTokenAuth as IamTokenAuth
+    from huaweicloud_jobs_core import InvalidParameterError as InvalidParameterError
+    from huaweicloud_jobs_core import IssuedSecret as IssuedSecret
+    from huaweicloud_jobs_core import NotFoundError as NotFoundError
+    from huaweicloud_jobs_core import OPEN_TELEKOM_CLOUD as OPEN_TELEKOM_CLOUD
+    from huaweicloud_jobs_core import Operation as Operation
+    from huaweicloud_jobs_core import OperationFailedError as OperationFailedError
+    from huaweicloud_jobs_core import PermissionDeniedError as PermissionDeniedError
+    from huaweicloud_jobs_core import ProjectRequiredError as ProjectRequiredError
+    from huaweicloud_jobs_core import RateLimitError as RateLimitError
+    from huaweicloud_jobs_core import RawResponse as RawResponse
+    from huaweicloud_jobs_core import RawServiceBase as RawServiceBase
+    from huaweicloud_jobs_core import RequestTimeoutError as RequestTimeoutError
+    from huaweicloud_jobs_core import ResponseTooLargeError as ResponseTooLargeError
+    from huaweicloud_jobs_core import ResponseValidationError as ResponseValidationError
+    from huaweicloud_jobs_core import RetryPolicy as RetryPolicy
+    from huaweicloud_jobs_core import ServerError as ServerError
+    from huaweicloud_jobs_core import ServerTimeoutError as ServerTimeoutError
+    from huaweicloud_jobs_core import ServiceBase as ServiceBase
+    from huaweicloud_jobs_core import Signer as Signer
+    from huaweicloud_jobs_core import SigningError as SigningError
+    from huaweicloud_jobs_core import StateCallback as StateCallback
+    from huaweicloud_jobs_core import StaticTokenAuth as StaticTokenAuth
+    from huaweicloud_jobs_core import TokenAuth as TokenAuth
+    from huaweicloud_jobs_core import TokenSource as TokenSource
+    from huaweicloud_jobs_core import Transport as Transport
+    from huaweicloud_jobs_core import TransportError as TransportError
+    from huaweicloud_jobs_core import UnexpectedStatusError as UnexpectedStatusError
+    from huaweicloud_jobs_core import WaitOptions as WaitOptions
+    from huaweicloud_jobs_core import WaiterFailedError as WaiterFailedError
+    from huaweicloud_jobs_core import WaiterTimeoutError as WaiterTimeoutError
+    from huaweicloud_jobs_core import __version__ as __version__
+    from huaweicloud_jobs_core import bulk_call as bulk_call
+    from ._cloud import AsyncCloud as AsyncCloud
+    from ._cloud import Cloud as Cloud
     from huaweicloud_jobs_iam import IamTokenProvider as IamTokenProvider
     from huaweicloud_jobs_iam import IssuedToken as IssuedToken
     from huaweicloud_jobs_iam import exchange_id_token as exchange_id_token
-    import huaweicloud_jobs_lakeformation
-
-
-class Cloud(_BaseCloud):
-    """Synchronous clients, one per service, sharing credentials, project and settings."""
-
-    _SERVICE_NAMES = (
-        "aom",
-        "dli",
-        "drs",
-        "iam",
-        "lakeformation",
-    )
-    _ID_TOKEN_EXCHANGE = ("huaweicloud_jobs_iam", "exchange_id_token")
-
-    @_functools.cached_property
-    def aom(self) -> "huaweicloud_jobs_aom.Service":
-        """Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.1.0)."""
-        import huaweicloud_jobs_aom  # on first use: keeps `import huaweicloud_jobs` cheap
-
-        return huaweicloud_jobs_aom.Service(self._transport("huaweicloud_jobs_aom"))
-
-    @_functools.cached_property
-    def dli(self) -> "huaweicloud_jobs_dli.Service":
-        """Data Lake Insight (DLI) Flink job control (huaweicloud-jobs-dli 1.1.0)."""
-        import huaweicloud_jobs_dli  # on first use: keeps `import huaweicloud_jobs` cheap
-
-        return huaweicloud_jobs_dli.Service(self._transport("huaweicloud_jobs_dli"))
-
-    @_functools.cached_property
-    def drs(self) -> "huaweicloud_jobs_drs.Service":
-        """Data Replication Service (DRS) job control (huaweicloud-jobs-drs 1.1.0)."""
-        import huaweicloud_jobs_drs  # on first use: keeps `import huaweicloud_jobs` cheap
-
-        return huaweicloud_jobs_drs.Service(self._transport("huaweicloud_jobs_drs"))
-
-    @_functools.cached_property
-    def iam(self) -> "huaweicloud_jobs_iam.Service":
-        """Identity and Access Management (IAM) token issuing (huaweicloud-jobs-iam 1.1.0)."""
-        import huaweicloud_jobs_iam  # on first use: keeps `import huaweicloud_jobs` cheap
-
-        return huaweicloud_jobs_iam.Service(self._transport("huaweicloud_jobs_iam"))
-
-    @_functools.cached_property
-    def lakeformation(self) -> "huaweicloud_jobs_lakeformation.Service":
-        """LakeFormation job control (huaweicloud-jobs-lakeformation 1.1.0)."""
-        import huaweicloud_jobs_lakeformation  # on first use: keeps `import huaweicloud_jobs` cheap
-
-        return huaweicloud_jobs_lakeformation.Service(self._transport("huaweicloud_jobs_lakeformation"))
-
-
-class AsyncCloud(_BaseAsyncCloud):
-    """Asyncio clients, one per service, sharing credentials, project and settings."""
-
-    _SERVICE_NAMES = (
-        "aom",
-        "dli",
-        "drs",
-        "iam",
-        "lakeformation",
-    )
-    _ID_TOKEN_EXCHANGE = ("huaweicloud_jobs_iam", "exchange_id_token")
-
-    @_functools.cached_property
-    def aom(self) -> "huaweicloud_jobs_aom.AsyncService":
-        """Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.1.0)."""
-        import huaweicloud_jobs_aom
-
-        return huaweicloud_jobs_aom.AsyncService(self._transport("huaweicloud_jobs_aom"))
-
-    @_functools.cached_property
-    def dli(self) -> "huaweicloud_jobs_dli.AsyncService":
-        """Data Lake Insight (DLI) Flink job control (huaweicloud-jobs-dli 1.1.0)."""
-        import huaweicloud_jobs_dli
-
-        return huaweicloud_jobs_dli.AsyncService(self._transport("huaweicloud_jobs_dli"))
-
-    @_functools.cached_property
-    def drs(self) -> "huaweicloud_jobs_drs.AsyncService":
-        """Data Replication Service (DRS) job control (huaweicloud-jobs-drs 1.1.0)."""
-        import huaweicloud_jobs_drs
-
-        return huaweicloud_jobs_drs.AsyncService(self._transport("huaweicloud_jobs_drs"))
-
-    @_functools.cached_property
-    def iam(self) -> "huaweicloud_jobs_iam.AsyncService":
-        """Identity and Access Management (IAM) token issuing (huaweicloud-jobs-iam 1.1.0)."""
-        import huaweicloud_jobs_iam
-
-        return huaweicloud_jobs_iam.AsyncService(self._transport("huaweicloud_jobs_iam"))
-
-    @_functools.cached_property
-    def lakeformation(self) -> "huaweicloud_jobs_lakeformation.AsyncService":
-        """LakeFormation job control (huaweicloud-jobs-lakeformation 1.1.0)."""
-        import huaweicloud_jobs_lakeformation
-
-        return huaweicloud_jobs_lakeformation.AsyncService(self._transport("huaweicloud_jobs_lakeformation"))
-
 
 __version__ = "1.50700"
 """This distribution's version; the runtime's is ``huaweicloud_jobs_core.__version__``."""
@@ -133,19 +91,90 @@ SERVICES = (
 )
 """The attribute names of every service on ``Cloud`` and ``AsyncCloud``."""
 
+_FROM_CORE = (
+    "APIStatusError",
+    "Acknowledgement",
+    "AkSkAuth",
+    "AsyncHttpTransport",
+    "AsyncRawServiceBase",
+    "AsyncServiceBase",
+    "AsyncTransport",
+    "AuthenticationError",
+    "BadRequestError",
+    "BaseAsyncCloud",
+    "BaseCloud",
+    "BatchFailedError",
+    "BatchResult",
+    "BulkOutcome",
+    "CachedTokenProvider",
+    "ClientClosedError",
+    "ClientTimeoutError",
+    "CloudProfile",
+    "ConflictError",
+    "ConnectionFailedError",
+    "Credentials",
+    "CredentialsError",
+    "DEFAULT_TIMEOUT",
+    "EndpointError",
+    "HUAWEI_CLOUD",
+    "HttpTransport",
+    "HuaweiCloudJobsError",
+    "IamTokenAuth",
+    "InvalidParameterError",
+    "IssuedSecret",
+    "NotFoundError",
+    "OPEN_TELEKOM_CLOUD",
+    "Operation",
+    "OperationFailedError",
+    "PermissionDeniedError",
+    "ProjectRequiredError",
+    "RateLimitError",
+    "RawResponse",
+    "RawServiceBase",
+    "RequestTimeoutError",
+    "ResponseTooLargeError",
+    "ResponseValidationError",
+    "RetryPolicy",
+    "ServerError",
+    "ServerTimeoutError",
+    "ServiceBase",
+    "Signer",
+    "SigningError",
+    "StateCallback",
+    "StaticTokenAuth",
+    "TokenAuth",
+    "TokenSource",
+    "Transport",
+    "TransportError",
+    "UnexpectedStatusError",
+    "WaitOptions",
+    "WaiterFailedError",
+    "WaiterTimeoutError",
+    "__version__",
+    "bulk_call",
+)
 _FROM_SERVICES = {
     "IamTokenProvider": "huaweicloud_jobs_iam",
     "IssuedToken": "huaweicloud_jobs_iam",
     "exchange_id_token": "huaweicloud_jobs_iam",
 }
 
-__all__ = [*_core_all, "SERVICES", "AsyncCloud", "Cloud", *_FROM_SERVICES]
+__all__ = [*_FROM_CORE, "SERVICES", "AsyncCloud", "Cloud", *_FROM_SERVICES]
 
+if not _typing.TYPE_CHECKING:
 
-def __getattr__(name: str) -> object:
-    if name in _FROM_SERVICES:
-        return getattr(_importlib.import_module(_FROM_SERVICES[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> object:
+        if name in _FROM_CORE:
+            module = "huaweicloud_jobs_core"
+        elif name in ("Cloud", "AsyncCloud"):
+            module = __name__ + "._cloud"
+        elif name in _FROM_SERVICES:
+            module = _FROM_SERVICES[name]
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(_importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

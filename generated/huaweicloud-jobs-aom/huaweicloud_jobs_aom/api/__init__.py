@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Unpack
-
 from huaweicloud_jobs_core import (
     AsyncRawServiceBase,
     AsyncServiceBase,
@@ -11,7 +9,7 @@ from huaweicloud_jobs_core import (
     RawResponse,
     RawServiceBase,
     ServiceBase,
-    WaitOptions,
+    StateCallback,
 )
 
 from ..models.execution_status_response import ExecutionStatusResponse
@@ -159,9 +157,12 @@ class Service(ServiceBase):
         workflow_id: str,
         execution_id: str,
         *,
-        wait: WaitOptions | None = None,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
     ) -> ExecutionStatusResponse | None:
-        """terminate_execution, then wait_until_execution_terminated (``wait``: its options). A refused stop of a job already in a success state returns that state."""
+        """terminate_execution, then wait_until_execution_terminated with the same ids and options. A refused stop of a job already in a success state returns that state."""
         return self._act_and_wait(
             lambda: self.terminate_execution(
                 workflow_id,
@@ -173,7 +174,10 @@ class Service(ServiceBase):
                 "workflow_id": workflow_id,
                 "execution_id": execution_id,
             },
-            wait or {},
+            timeout=timeout,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )
 
     def show_execution_status(
@@ -202,12 +206,20 @@ class Service(ServiceBase):
         )
 
     def wait_until_execution_terminated(
-        self, workflow_id: str, execution_id: str, **options: Unpack[WaitOptions]
+        self,
+        workflow_id: str,
+        execution_id: str,
+        *,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
     ) -> ExecutionStatusResponse | None:
         """Waits until a workflow execution that was terminated with terminate_execution has ended.
 
         Polls show_execution_status until ``status`` is one of cancel, success, fail, approvalFailed; fails on no state;
-        gives up after 900 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        gives up after 900 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
+        is called on each change.
         """
         return self._wait(
             _SHOW_EXECUTION_STATUS,
@@ -216,7 +228,10 @@ class Service(ServiceBase):
                 "workflow_id": workflow_id,
                 "execution_id": execution_id,
             },
-            options,
+            timeout=timeout,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )
 
 
@@ -251,9 +266,12 @@ class AsyncService(AsyncServiceBase):
         workflow_id: str,
         execution_id: str,
         *,
-        wait: WaitOptions | None = None,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
     ) -> ExecutionStatusResponse | None:
-        """terminate_execution, then wait_until_execution_terminated (``wait``: its options). A refused stop of a job already in a success state returns that state."""
+        """terminate_execution, then wait_until_execution_terminated with the same ids and options. A refused stop of a job already in a success state returns that state."""
         return await self._act_and_wait(
             lambda: self.terminate_execution(
                 workflow_id,
@@ -265,7 +283,10 @@ class AsyncService(AsyncServiceBase):
                 "workflow_id": workflow_id,
                 "execution_id": execution_id,
             },
-            wait or {},
+            timeout=timeout,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )
 
     async def show_execution_status(
@@ -294,12 +315,20 @@ class AsyncService(AsyncServiceBase):
         )
 
     async def wait_until_execution_terminated(
-        self, workflow_id: str, execution_id: str, **options: Unpack[WaitOptions]
+        self,
+        workflow_id: str,
+        execution_id: str,
+        *,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
     ) -> ExecutionStatusResponse | None:
         """Waits until a workflow execution that was terminated with terminate_execution has ended.
 
         Polls show_execution_status until ``status`` is one of cancel, success, fail, approvalFailed; fails on no state;
-        gives up after 900 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        gives up after 900 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
+        is called on each change.
         """
         return await self._wait(
             _SHOW_EXECUTION_STATUS,
@@ -308,5 +337,8 @@ class AsyncService(AsyncServiceBase):
                 "workflow_id": workflow_id,
                 "execution_id": execution_id,
             },
-            options,
+            timeout=timeout,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Unpack
-
 from huaweicloud_jobs_core import (
     AsyncRawServiceBase,
     AsyncServiceBase,
@@ -12,7 +10,7 @@ from huaweicloud_jobs_core import (
     RawResponse,
     RawServiceBase,
     ServiceBase,
-    WaitOptions,
+    StateCallback,
 )
 from huaweicloud_jobs_core.types import Unset
 
@@ -156,11 +154,20 @@ class Service(ServiceBase):
             },
         )
 
-    def wait_until_job_stopped(self, job_id: int, **options: Unpack[WaitOptions]) -> ShowJobResponse | None:
+    def wait_until_job_stopped(
+        self,
+        job_id: int,
+        *,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> ShowJobResponse | None:
         """Waits until a Flink job that was stopped with stop_jobs is no longer running.
 
         Polls show_job until ``job_detail.status`` is one of job_cancel_success, job_finish, job_arrearage_stopped, job_submit_fail; fails on job_cancel_fail, job_init;
-        gives up after 1800 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        gives up after 1800 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
+        is called on each change.
         """
         return self._wait(
             _SHOW_JOB,
@@ -168,7 +175,10 @@ class Service(ServiceBase):
             {
                 "job_id": job_id,
             },
-            options,
+            timeout=timeout,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )
 
 
@@ -217,11 +227,20 @@ class AsyncService(AsyncServiceBase):
             },
         )
 
-    async def wait_until_job_stopped(self, job_id: int, **options: Unpack[WaitOptions]) -> ShowJobResponse | None:
+    async def wait_until_job_stopped(
+        self,
+        job_id: int,
+        *,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> ShowJobResponse | None:
         """Waits until a Flink job that was stopped with stop_jobs is no longer running.
 
         Polls show_job until ``job_detail.status`` is one of job_cancel_success, job_finish, job_arrearage_stopped, job_submit_fail; fails on job_cancel_fail, job_init;
-        gives up after 1800 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        gives up after 1800 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
+        is called on each change.
         """
         return await self._wait(
             _SHOW_JOB,
@@ -229,5 +248,8 @@ class AsyncService(AsyncServiceBase):
             {
                 "job_id": job_id,
             },
-            options,
+            timeout=timeout,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Unpack
-
 from huaweicloud_jobs_core import (
     AsyncRawServiceBase,
     AsyncServiceBase,
@@ -11,7 +9,7 @@ from huaweicloud_jobs_core import (
     RawResponse,
     RawServiceBase,
     ServiceBase,
-    WaitOptions,
+    StateCallback,
 )
 from huaweicloud_jobs_core.types import UNSET, Unset
 
@@ -220,9 +218,12 @@ class Service(ServiceBase):
         *,
         is_force_stop: bool | Unset = False,
         x_language: StopJobXLanguage | Unset = UNSET,
-        wait: WaitOptions | None = None,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
     ) -> ShowJobResponse | None:
-        """stop_job, then wait_until_job_stopped (``wait``: its options). A refused stop of a job already in a success state returns that state."""
+        """stop_job, then wait_until_job_stopped with the same ids and options. A refused stop of a job already in a success state returns that state."""
         return self._act_and_wait(
             lambda: self.stop_job(
                 job_id,
@@ -234,7 +235,10 @@ class Service(ServiceBase):
             {
                 "job_id": job_id,
             },
-            wait or {},
+            timeout=timeout,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )
 
     def show_job(
@@ -285,11 +289,20 @@ class Service(ServiceBase):
             },
         )
 
-    def wait_until_job_stopped(self, job_id: str, **options: Unpack[WaitOptions]) -> ShowJobResponse | None:
+    def wait_until_job_stopped(
+        self,
+        job_id: str,
+        *,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> ShowJobResponse | None:
         """Waits until a task that was ended with stop_job has finished ending.
 
         Polls show_job until ``job.status`` is one of RELEASE_RESOURCE_COMPLETE, DELETED; fails on RELEASE_RESOURCE_FAILED;
-        gives up after 1800 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        gives up after 1800 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
+        is called on each change.
         """
         return self._wait(
             _SHOW_JOB,
@@ -297,7 +310,10 @@ class Service(ServiceBase):
             {
                 "job_id": job_id,
             },
-            options,
+            timeout=timeout,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )
 
 
@@ -337,9 +353,12 @@ class AsyncService(AsyncServiceBase):
         *,
         is_force_stop: bool | Unset = False,
         x_language: StopJobXLanguage | Unset = UNSET,
-        wait: WaitOptions | None = None,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
     ) -> ShowJobResponse | None:
-        """stop_job, then wait_until_job_stopped (``wait``: its options). A refused stop of a job already in a success state returns that state."""
+        """stop_job, then wait_until_job_stopped with the same ids and options. A refused stop of a job already in a success state returns that state."""
         return await self._act_and_wait(
             lambda: self.stop_job(
                 job_id,
@@ -351,7 +370,10 @@ class AsyncService(AsyncServiceBase):
             {
                 "job_id": job_id,
             },
-            wait or {},
+            timeout=timeout,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )
 
     async def show_job(
@@ -402,11 +424,20 @@ class AsyncService(AsyncServiceBase):
             },
         )
 
-    async def wait_until_job_stopped(self, job_id: str, **options: Unpack[WaitOptions]) -> ShowJobResponse | None:
+    async def wait_until_job_stopped(
+        self,
+        job_id: str,
+        *,
+        timeout: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> ShowJobResponse | None:
         """Waits until a task that was ended with stop_job has finished ending.
 
         Polls show_job until ``job.status`` is one of RELEASE_RESOURCE_COMPLETE, DELETED; fails on RELEASE_RESOURCE_FAILED;
-        gives up after 1800 s. ``options``: timeout, delay, max_delay, success, failure, on_state.
+        gives up after 1800 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
+        is called on each change.
         """
         return await self._wait(
             _SHOW_JOB,
@@ -414,5 +445,8 @@ class AsyncService(AsyncServiceBase):
             {
                 "job_id": job_id,
             },
-            options,
+            timeout=timeout,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )
