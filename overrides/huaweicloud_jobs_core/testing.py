@@ -16,8 +16,7 @@ installed ``huaweicloud_jobs_<service>`` package carries), never from per-servic
 
 ::
 
-    from huaweicloud_jobs import Cloud
-    from huaweicloud_jobs.testing import FakeCloud, FakeTime
+    from huaweicloud_jobs.testing import FakeCloud, FakeTime   # Cloud: huaweicloud_jobs.Cloud
 
     fake = FakeCloud()
     fake.add_job("drs", "job-1", states=["INCRE_TRANSFER_STARTED"],
