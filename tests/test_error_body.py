@@ -259,7 +259,8 @@ PATHOLOGICAL = [
 def test_pathological_bodies_are_fast(body: bytes) -> None:
     start = time.perf_counter()
     details = parse_error_body(body)
-    assert time.perf_counter() - start < 0.5
+    # A guard against catastrophic backtracking (minutes on such input), not a speed target.
+    assert time.perf_counter() - start < 5.0
     assert isinstance(details, ErrorDetails)
 
 
@@ -332,7 +333,8 @@ def test_repeated_fragments_stay_fast(fragment: bytes, times: int) -> None:
     body = (fragment * times)[: 2 * MAX_EXAMINED_BYTES]
     start = time.perf_counter()
     _check(parse_error_body(body))
-    assert time.perf_counter() - start < 0.5
+    # A guard against catastrophic backtracking (minutes on such input), not a speed target.
+    assert time.perf_counter() - start < 5.0
 
 
 # --- request ids ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import functools
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import httpx
 
@@ -20,13 +20,14 @@ from . import _audit, _defaults, _spec
 from ._credentials import Credentials, TemporaryCredentials
 from ._endpoints import EndpointResolver
 from ._exceptions import CredentialsError, InvalidParameterError
-from ._federation import FederationScope, IdTokenExchange
-from ._metadata import DEFAULT_METADATA_BASE_URL
-from ._providers import CredentialProviderChain, ProviderAkSkAuth, default_credential_chain
 from ._retry import RetryPolicy
 from ._signing import AkSkAuth
 from ._tokens import StaticTokenAuth
 from ._transport import AsyncHttpTransport, HttpTransport, LoopClients
+
+if TYPE_CHECKING:  # the credential chain is imported by from_env(), its only user
+    from ._federation import FederationScope, IdTokenExchange
+    from ._providers import CredentialProviderChain
 
 DEFAULT_TIMEOUT = _defaults.TIMEOUT
 _METADATA_SETTING = "HUAWEICLOUD_JOBS_METADATA"
@@ -194,6 +195,9 @@ class _CloudBase:
         project_id = project_id or env.get("HUAWEICLOUD_SDK_PROJECT_ID") or None
         chain: CredentialProviderChain | None = None
         if "token" not in options and "auth" not in options and "credentials" not in options:
+            from ._metadata import DEFAULT_METADATA_BASE_URL
+            from ._providers import ProviderAkSkAuth, default_credential_chain
+
             setting = env.get(_METADATA_SETTING) or os.environ.get(_METADATA_SETTING) or ""
             use_metadata = metadata if metadata is not None else setting.lower() not in ("off", "0", "false", "no")
             chain = default_credential_chain(

@@ -18,6 +18,15 @@ from ._spec import load_document
 __all__ = ["hide_secret_fields"]
 
 
+def _secret_schemas(components: dict[str, Any]) -> list[str]:
+    """Names of the component schemas with a ``format: password`` property (the models to mask)."""
+    return [
+        name
+        for name, schema in components.get("schemas", {}).items()
+        if any(isinstance(p, dict) and p.get("format") == "password" for p in schema.get("properties", {}).values())
+    ]
+
+
 def _secret_names(node: Any, found: set[str]) -> None:
     if isinstance(node, dict):
         for name, schema in node.get("properties", {}).items():
@@ -50,7 +59,9 @@ def hide_secret_fields(package: str) -> None:
     if not secrets:
         return
     models = importlib.import_module(f"{package}.models")
-    for value in vars(models).values():
+    # Only the models named after a schema with a secret (imported here; the rest stay unimported).
+    for name in _secret_schemas(load_document(package).get("components", {})):
+        value = getattr(models, name, None)
         if isinstance(value, type) and attrs.has(value):
             fields = frozenset(field.name for field in attrs.fields(value)) & secrets
             if fields:

@@ -28,7 +28,6 @@ so that temporary credentials are replaced before they expire.
 
 from __future__ import annotations
 
-import asyncio
 import configparser
 import os
 import stat
@@ -632,6 +631,8 @@ class ProviderAkSkAuth(httpx.Auth):
         peeked = peek() if callable(peek) else None
         credentials = peeked if isinstance(peeked, Credentials) else None
         if credentials is None:
+            import asyncio  # only async callers pay for it
+
             credentials = await asyncio.to_thread(self._provider.get_credentials)
         flow = self._auth_for(credentials).auth_flow(request)
         outgoing = next(flow)

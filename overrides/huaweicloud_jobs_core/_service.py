@@ -97,12 +97,16 @@ class ServiceBase:
         arguments: Mapping[str, object],
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
     ) -> R | None:
         """Poll ``read`` until the waiter ``name`` declared on it says the job is done (see ``_waiters``)."""
-        options = wait_options(timeout=timeout, success=success, failure=failure, on_state=on_state)
+        options = wait_options(
+            timeout=timeout, delay=delay, max_delay=max_delay, success=success, failure=failure, on_state=on_state
+        )
         spec = waiter(read, name)
         poll_arguments = {**spec.arguments, **arguments}
         transport = self._transport
@@ -118,6 +122,8 @@ class ServiceBase:
         arguments: Mapping[str, object],
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -171,11 +177,15 @@ class AsyncServiceBase:
         arguments: Mapping[str, object],
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
     ) -> R | None:
-        options = wait_options(timeout=timeout, success=success, failure=failure, on_state=on_state)
+        options = wait_options(
+            timeout=timeout, delay=delay, max_delay=max_delay, success=success, failure=failure, on_state=on_state
+        )
         spec = waiter(read, name)
         poll_arguments = {**spec.arguments, **arguments}
         transport = self._transport
@@ -191,6 +201,8 @@ class AsyncServiceBase:
         arguments: Mapping[str, object],
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -211,7 +223,15 @@ class AsyncServiceBase:
                 return current
             raise
         return await self._wait(
-            read, name, arguments, timeout=timeout, success=success, failure=failure, on_state=on_state
+            read,
+            name,
+            arguments,
+            timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
+            success=success,
+            failure=failure,
+            on_state=on_state,
         )
 
     def __repr__(self) -> str:

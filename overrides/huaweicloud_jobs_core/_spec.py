@@ -20,9 +20,11 @@ Documents are loaded once per package, on the first call that needs them.
 from __future__ import annotations
 
 import functools
+import importlib
 import json
+import sys
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 JsonSchema = dict[str, Any]
@@ -87,8 +89,10 @@ class OperationSpec:
 
 @functools.cache
 def load_document(package: str) -> dict[str, Any]:
-    text = resources.files(package).joinpath("openapi.json").read_text(encoding="utf-8")
-    document: dict[str, Any] = json.loads(text)
+    """The package's bundled ``openapi.json`` (read beside its ``__init__``: no importlib.resources at import)."""
+    module = sys.modules.get(package) or importlib.import_module(package)
+    path = Path(module.__file__ or "").parent / "openapi.json"
+    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return document
 
 

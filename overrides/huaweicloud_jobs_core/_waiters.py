@@ -80,6 +80,8 @@ class WaitOptions(TypedDict, total=False):
 def wait_options(
     *,
     timeout: float | None = None,
+    delay: float | None = None,
+    max_delay: float | None = None,
     success: Collection[str] | None = None,
     failure: Collection[str] | None = None,
     on_state: StateCallback | None = None,
@@ -88,6 +90,10 @@ def wait_options(
     options: WaitOptions = {}
     if timeout is not None:
         options["timeout"] = timeout
+    if delay is not None:
+        options["delay"] = delay
+    if max_delay is not None:
+        options["max_delay"] = max_delay
     if success is not None:
         options["success"] = success
     if failure is not None:

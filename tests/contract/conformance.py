@@ -31,10 +31,12 @@ def model_hints(cls: type[Any]) -> dict[str, Any]:
     so names are resolved in the package's ``models`` namespace too."""
     package = cls.__module__.split(".")[0]
     try:
-        namespace = vars(importlib.import_module(f"{package}.models"))
+        models = importlib.import_module(f"{package}.models")
     except ImportError:
-        namespace = {}
-    return get_type_hints(cls, localns=dict(namespace))
+        return get_type_hints(cls)
+    # The models package imports each model on first use: resolve every public name through it.
+    namespace = {name: getattr(models, name) for name in getattr(models, "__all__", ())}
+    return get_type_hints(cls, localns=namespace)
 
 
 def _model_mismatches(value: Any, where: str) -> list[str]:

@@ -158,6 +158,8 @@ class Service(ServiceBase):
         execution_id: str,
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -175,6 +177,8 @@ class Service(ServiceBase):
                 "execution_id": execution_id,
             },
             timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
             success=success,
             failure=failure,
             on_state=on_state,
@@ -211,6 +215,8 @@ class Service(ServiceBase):
         execution_id: str,
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -218,8 +224,8 @@ class Service(ServiceBase):
         """Waits until a workflow execution that was terminated with terminate_execution has ended.
 
         Polls show_execution_status until ``status`` is one of cancel, success, fail, approvalFailed; fails on no state;
-        gives up after 900 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
-        is called on each change.
+        gives up after 900 s (``timeout``); polls after 5 s, doubling up to 30 s (``delay``,
+        ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
         return self._wait(
             _SHOW_EXECUTION_STATUS,
@@ -229,6 +235,8 @@ class Service(ServiceBase):
                 "execution_id": execution_id,
             },
             timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
             success=success,
             failure=failure,
             on_state=on_state,
@@ -267,6 +275,8 @@ class AsyncService(AsyncServiceBase):
         execution_id: str,
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -284,6 +294,8 @@ class AsyncService(AsyncServiceBase):
                 "execution_id": execution_id,
             },
             timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
             success=success,
             failure=failure,
             on_state=on_state,
@@ -320,6 +332,8 @@ class AsyncService(AsyncServiceBase):
         execution_id: str,
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -327,8 +341,8 @@ class AsyncService(AsyncServiceBase):
         """Waits until a workflow execution that was terminated with terminate_execution has ended.
 
         Polls show_execution_status until ``status`` is one of cancel, success, fail, approvalFailed; fails on no state;
-        gives up after 900 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
-        is called on each change.
+        gives up after 900 s (``timeout``); polls after 5 s, doubling up to 30 s (``delay``,
+        ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
         return await self._wait(
             _SHOW_EXECUTION_STATUS,
@@ -338,6 +352,8 @@ class AsyncService(AsyncServiceBase):
                 "execution_id": execution_id,
             },
             timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
             success=success,
             failure=failure,
             on_state=on_state,

@@ -159,6 +159,8 @@ class Service(ServiceBase):
         job_id: int,
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -166,8 +168,8 @@ class Service(ServiceBase):
         """Waits until a Flink job that was stopped with stop_jobs is no longer running.
 
         Polls show_job until ``job_detail.status`` is one of job_cancel_success, job_finish, job_arrearage_stopped, job_submit_fail; fails on job_cancel_fail, job_init;
-        gives up after 1800 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
-        is called on each change.
+        gives up after 1800 s (``timeout``); polls after 5 s, doubling up to 30 s (``delay``,
+        ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
         return self._wait(
             _SHOW_JOB,
@@ -176,6 +178,8 @@ class Service(ServiceBase):
                 "job_id": job_id,
             },
             timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
             success=success,
             failure=failure,
             on_state=on_state,
@@ -232,6 +236,8 @@ class AsyncService(AsyncServiceBase):
         job_id: int,
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -239,8 +245,8 @@ class AsyncService(AsyncServiceBase):
         """Waits until a Flink job that was stopped with stop_jobs is no longer running.
 
         Polls show_job until ``job_detail.status`` is one of job_cancel_success, job_finish, job_arrearage_stopped, job_submit_fail; fails on job_cancel_fail, job_init;
-        gives up after 1800 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
-        is called on each change.
+        gives up after 1800 s (``timeout``); polls after 5 s, doubling up to 30 s (``delay``,
+        ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
         return await self._wait(
             _SHOW_JOB,
@@ -249,6 +255,8 @@ class AsyncService(AsyncServiceBase):
                 "job_id": job_id,
             },
             timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
             success=success,
             failure=failure,
             on_state=on_state,

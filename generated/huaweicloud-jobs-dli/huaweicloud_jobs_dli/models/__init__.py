@@ -1,11 +1,25 @@
-"""Contains all the data models used in inputs/outputs"""
+"""The data models of the inputs and outputs; each model's module is imported on first use.
 
-from .flink_job import FlinkJob
-from .flink_job_job_config import FlinkJobJobConfig
-from .show_job_response import ShowJobResponse
-from .stop_jobs_request import StopJobsRequest
-from .stop_jobs_result import StopJobsResult
+A service's API imports only the models its operations build or return, and a model imports the
+ones nested in it when it parses them: a large response tree costs nothing until it is read.
+"""
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .flink_job import FlinkJob
+    from .flink_job_job_config import FlinkJobJobConfig
+    from .show_job_response import ShowJobResponse
+    from .stop_jobs_request import StopJobsRequest
+    from .stop_jobs_result import StopJobsResult
+
+_MODULES = {
+    "FlinkJob": ".flink_job",
+    "FlinkJobJobConfig": ".flink_job_job_config",
+    "ShowJobResponse": ".show_job_response",
+    "StopJobsRequest": ".stop_jobs_request",
+    "StopJobsResult": ".stop_jobs_result",
+}
 __all__ = (
     "FlinkJob",
     "FlinkJobJobConfig",
@@ -13,3 +27,17 @@ __all__ = (
     "StopJobsRequest",
     "StopJobsResult",
 )
+
+
+def __getattr__(name: str) -> object:
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_MODULES[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -219,6 +219,8 @@ class Service(ServiceBase):
         is_force_stop: bool | Unset = False,
         x_language: StopJobXLanguage | Unset = UNSET,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -236,6 +238,8 @@ class Service(ServiceBase):
                 "job_id": job_id,
             },
             timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
             success=success,
             failure=failure,
             on_state=on_state,
@@ -294,6 +298,8 @@ class Service(ServiceBase):
         job_id: str,
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -301,8 +307,8 @@ class Service(ServiceBase):
         """Waits until a task that was ended with stop_job has finished ending.
 
         Polls show_job until ``job.status`` is one of RELEASE_RESOURCE_COMPLETE, DELETED; fails on RELEASE_RESOURCE_FAILED;
-        gives up after 1800 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
-        is called on each change.
+        gives up after 1800 s (``timeout``); polls after 10 s, doubling up to 60 s (``delay``,
+        ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
         return self._wait(
             _SHOW_JOB,
@@ -311,6 +317,8 @@ class Service(ServiceBase):
                 "job_id": job_id,
             },
             timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
             success=success,
             failure=failure,
             on_state=on_state,
@@ -354,6 +362,8 @@ class AsyncService(AsyncServiceBase):
         is_force_stop: bool | Unset = False,
         x_language: StopJobXLanguage | Unset = UNSET,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -371,6 +381,8 @@ class AsyncService(AsyncServiceBase):
                 "job_id": job_id,
             },
             timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
             success=success,
             failure=failure,
             on_state=on_state,
@@ -429,6 +441,8 @@ class AsyncService(AsyncServiceBase):
         job_id: str,
         *,
         timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
         success: list[str] | None = None,
         failure: list[str] | None = None,
         on_state: StateCallback | None = None,
@@ -436,8 +450,8 @@ class AsyncService(AsyncServiceBase):
         """Waits until a task that was ended with stop_job has finished ending.
 
         Polls show_job until ``job.status`` is one of RELEASE_RESOURCE_COMPLETE, DELETED; fails on RELEASE_RESOURCE_FAILED;
-        gives up after 1800 s (``timeout``). ``success``/``failure`` replace the states; ``on_state(state, waited)``
-        is called on each change.
+        gives up after 1800 s (``timeout``); polls after 10 s, doubling up to 60 s (``delay``,
+        ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
         return await self._wait(
             _SHOW_JOB,
@@ -446,6 +460,8 @@ class AsyncService(AsyncServiceBase):
                 "job_id": job_id,
             },
             timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
             success=success,
             failure=failure,
             on_state=on_state,
