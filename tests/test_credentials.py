@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from huaweicloud_jobs_core._credentials import Credentials, CredentialsError
+from huaweicloud_jobs import Credentials, CredentialsError
 
 AK = "HPUAEXAMPLEAKEXAMPLE"
 SK = "sk-Example-Secret-Key-0123456789abcdef"

@@ -22,9 +22,15 @@ import pytest
 from huaweicloudsdkcore.auth import provider as official  # type: ignore[import-untyped]
 from huaweicloudsdkcore.exceptions.exceptions import SdkException  # type: ignore[import-untyped]
 
-from huaweicloud_jobs_core._credentials import Credentials, CredentialsNotFoundError, TemporaryCredentials
-from huaweicloud_jobs_core._exceptions import CredentialsError
-from huaweicloud_jobs_core._federation import FederationCredentialsProvider, FederationScope
+from huaweicloud_jobs import (
+    AkSkAuth,
+    Credentials,
+    CredentialsError,
+    CredentialsNotFoundError,
+    FederationCredentialsProvider,
+    FederationScope,
+    TemporaryCredentials,
+)
 from huaweicloud_jobs_core._providers import (
     ArgumentsCredentialsProvider,
     EnvironmentCredentialsProvider,
@@ -33,7 +39,6 @@ from huaweicloud_jobs_core._providers import (
     StaticCredentialsProvider,
     default_credential_chain,
 )
-from huaweicloud_jobs_core._signing import AkSkAuth
 
 SK = "SKsecret0123456789abcdefSKsecret0123456789"
 ENV_NAMES = [

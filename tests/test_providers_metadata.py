@@ -20,11 +20,17 @@ from typing import Any
 import httpx
 import pytest
 
-from huaweicloud_jobs_core._credentials import Credentials, CredentialsNotFoundError, TemporaryCredentials
-from huaweicloud_jobs_core._exceptions import CredentialsError
-from huaweicloud_jobs_core._federation import FederationCredentialsProvider, FederationScope
-from huaweicloud_jobs_core._metadata import MetadataCredentialsError, MetadataCredentialsProvider
-from huaweicloud_jobs_core._providers import ProviderAkSkAuth
+from huaweicloud_jobs import (
+    Credentials,
+    CredentialsError,
+    CredentialsNotFoundError,
+    FederationCredentialsProvider,
+    FederationScope,
+    MetadataCredentialsError,
+    MetadataCredentialsProvider,
+    ProviderAkSkAuth,
+    TemporaryCredentials,
+)
 
 NOW = 1_800_000_000.0
 SECRET = "SECRETsecretSECRETsecret0123456789abcdef"

@@ -9,10 +9,12 @@ generated packages use (``_results``, ``_service``, ``types``) → sending
 imports no generated package; users import ``huaweicloud_jobs``, which re-exports it.
 """
 
+from typing import TYPE_CHECKING
+
 from . import _redaction
 from ._bulk import BulkOutcome, bulk_call
 from ._client import DEFAULT_TIMEOUT, BaseAsyncCloud, BaseCloud
-from ._credentials import Credentials
+from ._credentials import Credentials, CredentialsNotFoundError, TemporaryCredentials
 from ._endpoints import HUAWEI_CLOUD, OPEN_TELEKOM_CLOUD, CloudProfile, EndpointError
 from ._exceptions import (
     APIStatusError,
@@ -56,7 +58,57 @@ from ._transport import AsyncHttpTransport, HttpTransport
 from ._version import __version__
 from ._waiters import StateCallback, WaiterFailedError, WaiterTimeoutError, WaitOptions
 
+if TYPE_CHECKING:
+    from ._federation import FederationCredentialsProvider, FederationScope
+    from ._metadata import MetadataCredentialsError, MetadataCredentialsProvider
+    from ._providers import (
+        ArgumentsCredentialsProvider,
+        CredentialProvider,
+        CredentialProviderChain,
+        EnvironmentCredentialsProvider,
+        ProfileCredentialsProvider,
+        ProviderAkSkAuth,
+        SourceReport,
+        StaticCredentialsProvider,
+        default_credential_chain,
+    )
+    from ._regions import RegionsFileError
+
 _redaction.install()
+
+# Credential sources, each usable on its own; imported on first use (Cloud.from_env() does), so that
+# `import huaweicloud_jobs_core` does not pay for configparser, the metadata and federation clients.
+_LAZY = {
+    "ArgumentsCredentialsProvider": "._providers",
+    "CredentialProvider": "._providers",
+    "CredentialProviderChain": "._providers",
+    "EnvironmentCredentialsProvider": "._providers",
+    "ProfileCredentialsProvider": "._providers",
+    "ProviderAkSkAuth": "._providers",
+    "SourceReport": "._providers",
+    "StaticCredentialsProvider": "._providers",
+    "default_credential_chain": "._providers",
+    "MetadataCredentialsError": "._metadata",
+    "MetadataCredentialsProvider": "._metadata",
+    "FederationCredentialsProvider": "._federation",
+    "FederationScope": "._federation",
+    "RegionsFileError": "._regions",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -65,6 +117,7 @@ __all__ = [
     "APIStatusError",
     "Acknowledgement",
     "AkSkAuth",
+    "ArgumentsCredentialsProvider",
     "AsyncHttpTransport",
     "AsyncRawServiceBase",
     "AsyncServiceBase",
@@ -82,22 +135,33 @@ __all__ = [
     "CloudProfile",
     "ConflictError",
     "ConnectionFailedError",
+    "CredentialProvider",
+    "CredentialProviderChain",
     "Credentials",
     "CredentialsError",
+    "CredentialsNotFoundError",
     "EndpointError",
+    "EnvironmentCredentialsProvider",
+    "FederationCredentialsProvider",
+    "FederationScope",
     "HttpTransport",
     "HuaweiCloudJobsError",
     "IamTokenAuth",
     "InvalidParameterError",
     "IssuedSecret",
+    "MetadataCredentialsError",
+    "MetadataCredentialsProvider",
     "NotFoundError",
     "Operation",
     "OperationFailedError",
     "PermissionDeniedError",
+    "ProfileCredentialsProvider",
     "ProjectRequiredError",
+    "ProviderAkSkAuth",
     "RateLimitError",
     "RawResponse",
     "RawServiceBase",
+    "RegionsFileError",
     "RequestTimeoutError",
     "ResponseTooLargeError",
     "ResponseValidationError",
@@ -107,8 +171,11 @@ __all__ = [
     "ServiceBase",
     "Signer",
     "SigningError",
+    "SourceReport",
     "StateCallback",
+    "StaticCredentialsProvider",
     "StaticTokenAuth",
+    "TemporaryCredentials",
     "TokenAuth",
     "TokenSource",
     "Transport",
@@ -119,4 +186,5 @@ __all__ = [
     "WaiterTimeoutError",
     "__version__",
     "bulk_call",
+    "default_credential_chain",
 ]

@@ -31,6 +31,7 @@ import httpx
 import pytest
 
 from huaweicloud_jobs import (
+    AkSkAuth,
     APIStatusError,
     AsyncCloud,
     AuthenticationError,
@@ -49,7 +50,6 @@ from huaweicloud_jobs import (
     ServerTimeoutError,
     UnexpectedStatusError,
 )
-from huaweicloud_jobs_core._signing import AkSkAuth
 
 from .conformance import mismatches
 from .prism import Exchange, PrismAuth, PrismServer

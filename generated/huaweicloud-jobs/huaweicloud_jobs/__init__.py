@@ -16,6 +16,7 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import APIStatusError as APIStatusError
     from huaweicloud_jobs_core import Acknowledgement as Acknowledgement
     from huaweicloud_jobs_core import AkSkAuth as AkSkAuth
+    from huaweicloud_jobs_core import ArgumentsCredentialsProvider as ArgumentsCredentialsProvider
     from huaweicloud_jobs_core import AsyncHttpTransport as AsyncHttpTransport
     from huaweicloud_jobs_core import AsyncRawServiceBase as AsyncRawServiceBase
     from huaweicloud_jobs_core import AsyncServiceBase as AsyncServiceBase
@@ -33,25 +34,36 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import CloudProfile as CloudProfile
     from huaweicloud_jobs_core import ConflictError as ConflictError
     from huaweicloud_jobs_core import ConnectionFailedError as ConnectionFailedError
+    from huaweicloud_jobs_core import CredentialProvider as CredentialProvider
+    from huaweicloud_jobs_core import CredentialProviderChain as CredentialProviderChain
     from huaweicloud_jobs_core import Credentials as Credentials
     from huaweicloud_jobs_core import CredentialsError as CredentialsError
+    from huaweicloud_jobs_core import CredentialsNotFoundError as CredentialsNotFoundError
     from huaweicloud_jobs_core import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
     from huaweicloud_jobs_core import EndpointError as EndpointError
+    from huaweicloud_jobs_core import EnvironmentCredentialsProvider as EnvironmentCredentialsProvider
+    from huaweicloud_jobs_core import FederationCredentialsProvider as FederationCredentialsProvider
+    from huaweicloud_jobs_core import FederationScope as FederationScope
     from huaweicloud_jobs_core import HUAWEI_CLOUD as HUAWEI_CLOUD
     from huaweicloud_jobs_core import HttpTransport as HttpTransport
     from huaweicloud_jobs_core import HuaweiCloudJobsError as HuaweiCloudJobsError
     from huaweicloud_jobs_core import IamTokenAuth as IamTokenAuth
     from huaweicloud_jobs_core import InvalidParameterError as InvalidParameterError
     from huaweicloud_jobs_core import IssuedSecret as IssuedSecret
+    from huaweicloud_jobs_core import MetadataCredentialsError as MetadataCredentialsError
+    from huaweicloud_jobs_core import MetadataCredentialsProvider as MetadataCredentialsProvider
     from huaweicloud_jobs_core import NotFoundError as NotFoundError
     from huaweicloud_jobs_core import OPEN_TELEKOM_CLOUD as OPEN_TELEKOM_CLOUD
     from huaweicloud_jobs_core import Operation as Operation
     from huaweicloud_jobs_core import OperationFailedError as OperationFailedError
     from huaweicloud_jobs_core import PermissionDeniedError as PermissionDeniedError
+    from huaweicloud_jobs_core import ProfileCredentialsProvider as ProfileCredentialsProvider
     from huaweicloud_jobs_core import ProjectRequiredError as ProjectRequiredError
+    from huaweicloud_jobs_core import ProviderAkSkAuth as ProviderAkSkAuth
     from huaweicloud_jobs_core import RateLimitError as RateLimitError
     from huaweicloud_jobs_core import RawResponse as RawResponse
     from huaweicloud_jobs_core import RawServiceBase as RawServiceBase
+    from huaweicloud_jobs_core import RegionsFileError as RegionsFileError
     from huaweicloud_jobs_core import RequestTimeoutError as RequestTimeoutError
     from huaweicloud_jobs_core import ResponseTooLargeError as ResponseTooLargeError
     from huaweicloud_jobs_core import ResponseValidationError as ResponseValidationError
@@ -61,8 +73,11 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import ServiceBase as ServiceBase
     from huaweicloud_jobs_core import Signer as Signer
     from huaweicloud_jobs_core import SigningError as SigningError
+    from huaweicloud_jobs_core import SourceReport as SourceReport
     from huaweicloud_jobs_core import StateCallback as StateCallback
+    from huaweicloud_jobs_core import StaticCredentialsProvider as StaticCredentialsProvider
     from huaweicloud_jobs_core import StaticTokenAuth as StaticTokenAuth
+    from huaweicloud_jobs_core import TemporaryCredentials as TemporaryCredentials
     from huaweicloud_jobs_core import TokenAuth as TokenAuth
     from huaweicloud_jobs_core import TokenSource as TokenSource
     from huaweicloud_jobs_core import Transport as Transport
@@ -73,6 +88,7 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import WaiterTimeoutError as WaiterTimeoutError
     from huaweicloud_jobs_core import __version__ as __version__
     from huaweicloud_jobs_core import bulk_call as bulk_call
+    from huaweicloud_jobs_core import default_credential_chain as default_credential_chain
     from ._cloud import AsyncCloud as AsyncCloud
     from ._cloud import Cloud as Cloud
     from huaweicloud_jobs_iam import IamTokenProvider as IamTokenProvider
@@ -95,6 +111,7 @@ _FROM_CORE = (
     "APIStatusError",
     "Acknowledgement",
     "AkSkAuth",
+    "ArgumentsCredentialsProvider",
     "AsyncHttpTransport",
     "AsyncRawServiceBase",
     "AsyncServiceBase",
@@ -112,25 +129,36 @@ _FROM_CORE = (
     "CloudProfile",
     "ConflictError",
     "ConnectionFailedError",
+    "CredentialProvider",
+    "CredentialProviderChain",
     "Credentials",
     "CredentialsError",
+    "CredentialsNotFoundError",
     "DEFAULT_TIMEOUT",
     "EndpointError",
+    "EnvironmentCredentialsProvider",
+    "FederationCredentialsProvider",
+    "FederationScope",
     "HUAWEI_CLOUD",
     "HttpTransport",
     "HuaweiCloudJobsError",
     "IamTokenAuth",
     "InvalidParameterError",
     "IssuedSecret",
+    "MetadataCredentialsError",
+    "MetadataCredentialsProvider",
     "NotFoundError",
     "OPEN_TELEKOM_CLOUD",
     "Operation",
     "OperationFailedError",
     "PermissionDeniedError",
+    "ProfileCredentialsProvider",
     "ProjectRequiredError",
+    "ProviderAkSkAuth",
     "RateLimitError",
     "RawResponse",
     "RawServiceBase",
+    "RegionsFileError",
     "RequestTimeoutError",
     "ResponseTooLargeError",
     "ResponseValidationError",
@@ -140,8 +168,11 @@ _FROM_CORE = (
     "ServiceBase",
     "Signer",
     "SigningError",
+    "SourceReport",
     "StateCallback",
+    "StaticCredentialsProvider",
     "StaticTokenAuth",
+    "TemporaryCredentials",
     "TokenAuth",
     "TokenSource",
     "Transport",
@@ -152,6 +183,7 @@ _FROM_CORE = (
     "WaiterTimeoutError",
     "__version__",
     "bulk_call",
+    "default_credential_chain",
 )
 _FROM_SERVICES = {
     "IamTokenProvider": "huaweicloud_jobs_iam",
