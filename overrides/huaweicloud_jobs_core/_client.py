@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import os
+import ssl
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import httpx
@@ -60,6 +62,20 @@ def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or 5.0))
 
 
+def _verify(value: bool | str | ssl.SSLContext) -> bool | ssl.SSLContext:
+    """TLS verification: on (the system's CAs, or ``SSL_CERT_FILE``), a CA file or folder, or your context."""
+    if isinstance(value, bool | ssl.SSLContext):
+        return value
+    if isinstance(value, str) and value:
+        path = Path(value)
+        if path.is_dir():
+            return ssl.create_default_context(capath=value)
+        if path.is_file():
+            return ssl.create_default_context(cafile=value)
+        raise InvalidParameterError("verify", f"no CA file or folder at {value!r}")
+    raise InvalidParameterError("verify", "must be True, False, a CA file or folder path, or an ssl.SSLContext")
+
+
 def _expect(name: str, value: object, kind: type | tuple[type, ...], described: str) -> None:
     """A clear error for a setting of the wrong type, instead of a traceback from deep inside httpx."""
     if value is not None and not isinstance(value, kind):
@@ -101,7 +117,7 @@ class _CloudBase:
         allow_http: bool = False,
         retry: RetryPolicy | None = None,
         timeout: float | httpx.Timeout | None = None,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,
         environ: Mapping[str, str] | None = None,
         sleep: Callable[[float], Any] | None = None,
         clock: Callable[[], float] | None = None,
@@ -151,7 +167,7 @@ class _CloudBase:
         )
         self._retry = retry if retry is not None else RetryPolicy()
         self._timeout = _timeout(timeout)
-        self._verify = verify
+        self._verify = _verify(verify)
         self._lock = threading.Lock()
         self._clients: dict[str, Any] = {}
         self._transports: dict[str, Any] = {}
