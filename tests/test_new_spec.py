@@ -50,6 +50,7 @@ def env(copy: Path) -> dict[str, str]:
     environ = dict(os.environ)
     environ["PYTHONPATH"] = os.pathsep.join(str(path) for path in paths)
     environ["MYPYPATH"] = environ["PYTHONPATH"]
+    environ["HYPOTHESIS_PROFILE"] = "dev"  # the property tests with fewer examples: this run checks wiring
     return environ
 
 
