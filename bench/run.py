@@ -56,6 +56,9 @@ SECTIONS = ("sync", "async", "bulk", "waiters", "sign", "import", "generate", "m
 # Bare httpx gets the connection pool our runtime configures (huaweicloud_jobs_core._defaults.LIMITS),
 # so that the comparisons measure the client, not pool sizes (httpx's default keeps only 20 alive).
 BARE_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=64)
+# And its timeouts (_defaults.TIMEOUT): at concurrency 500 a request may queue for the pool longer than
+# httpx's default 5 s.
+BARE_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class Settings:
     sync_block: int = 100
     # httpx's async pool is slow at concurrency 64 (a few hundred calls/s here): keep rounds short.
     async_calls: int = 384
-    async_rounds: int = 10
+    async_rounds: int = 6
     concurrency: int = 64
     async_concurrencies: tuple[int, ...] = (64, 500)
     sign_requests: int = 2000
@@ -267,7 +270,9 @@ def bench_sync(server: Server, settings: Settings) -> dict[str, Any]:
         endpoints={"drs": server.base_url, "dli": server.base_url},
         allow_http=True,
     )
-    bare = httpx.Client(base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS)
+    bare = httpx.Client(
+        base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS, timeout=BARE_TIMEOUT
+    )
 
     def ours_call() -> Any:
         return cloud.drs.stop_job(JOB_ID, is_force_stop=True)
@@ -396,7 +401,9 @@ def sync_profile(server: Server, settings: Settings) -> dict[str, Any]:
         endpoints={"drs": server.base_url},
         allow_http=True,
     )
-    bare = httpx.Client(base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS)
+    bare = httpx.Client(
+        base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS, timeout=BARE_TIMEOUT
+    )
 
     def ours_call() -> Any:
         return cloud.drs.stop_job(JOB_ID, is_force_stop=True)
@@ -469,7 +476,9 @@ async def _drive(call: Callable[[], Awaitable[Any]], total: int, concurrency: in
 async def _bench_async(server: Server, settings: Settings, concurrency: int) -> dict[str, Any]:
     from huaweicloud_jobs import AsyncCloud, Credentials
 
-    bare = httpx.AsyncClient(base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS)
+    bare = httpx.AsyncClient(
+        base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS, timeout=BARE_TIMEOUT
+    )
     n = max(settings.async_calls, 2 * concurrency)
     async with (
         AsyncCloud(
@@ -570,7 +579,9 @@ async def _bench_bulk(server: Server, settings: Settings) -> dict[str, Any]:
 
     ids = bulk_job_ids(settings.bulk_calls)
     concurrency = settings.bulk_concurrency
-    bare = httpx.AsyncClient(base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS)
+    bare = httpx.AsyncClient(
+        base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS, timeout=BARE_TIMEOUT
+    )
     async with (
         AsyncCloud(
             credentials=Credentials(ak=AK, sk=SK, project_id=PROJECT_ID),
@@ -656,7 +667,9 @@ async def _bench_waiters(server: Server, settings: Settings) -> dict[str, Any]:
 
     jobs, polls = settings.waiter_jobs, settings.waiter_polls
     concurrency = settings.bulk_concurrency
-    bare = httpx.AsyncClient(base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS)
+    bare = httpx.AsyncClient(
+        base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS, timeout=BARE_TIMEOUT
+    )
     async with (
         AsyncCloud(
             credentials=Credentials(ak=AK, sk=SK, project_id=PROJECT_ID),
