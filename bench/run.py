@@ -442,7 +442,10 @@ def sync_profile(server: Server, settings: Settings) -> dict[str, Any]:
 
 def profile_line(profile: dict[str, Any]) -> str:
     """One line: where ours spends more than bare httpx per call, under cProfile."""
-    top = [f"{name} {us:+.0f}" for name, us in profile["difference_us"].items() if abs(us) >= 1][:5]
+    differences = profile["difference_us"]
+    top = [f"{name} {us:+.0f}" for name, us in differences.items() if us >= 1][:5]
+    top += [f"{name} {us:+.0f}" for name, us in differences.items() if us <= -5]
+    top.append(f"net {sum(differences.values()):+.0f}")
     receive = profile["receive"]
     stream = receive["ours_send_and_read_us"] - receive["bare_send_us"]
     timed = profile["profiled_us_per_call"]
@@ -1188,8 +1191,10 @@ def evaluate(results: dict[str, Any]) -> tuple[list[Row], list[dict[str, Any]]]:
             f"{mem['peak_ratio']:.2f}x",
             "≤ 1.3x",
             mem["peak_ratio"] <= 1.3,
-            f"{mem['job_ids']:,} typed result objects retained: {ours['retained_bytes'] / mib:.1f} MiB "
-            f"vs {bare['retained_bytes'] / mib:.1f} MiB of dicts",
+            f"retained after the call (the {mem['job_ids']:,} results) {ours['retained_bytes'] / mib:.1f} MiB "
+            f"vs {bare['retained_bytes'] / mib:.1f} MiB of dicts; transient at the peak (peak minus retained) "
+            f"{(ours['tracemalloc_peak_bytes'] - ours['retained_bytes']) / mib:.1f} MiB vs "
+            f"{(bare['tracemalloc_peak_bytes'] - bare['retained_bytes']) / mib:.1f} MiB",
         )
         info(
             "   wall time of the batch call",
@@ -1277,6 +1282,7 @@ def main(argv: list[str] | None = None) -> int:
             results["generate"] = bench_generate(settings)
     results["section_seconds"] = timings
     results["total_seconds"] = time.perf_counter() - started
+    results["machine"]["load_average_at_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     rows, targets = evaluate(results)
     results["targets"] = targets
 
@@ -1287,7 +1293,7 @@ def main(argv: list[str] | None = None) -> int:
     load = m["load_average_at_start"]
     print(
         f"huaweicloud-jobs benchmarks: Python {m['python']}, {m['cpus']} CPUs, httpx {m['httpx']}"
-        + (f", load average at start {load[0]:.2f}" if load else "")
+        + (f", load average at start {load[0]:.2f}, at end {m['load_average_at_end'][0]:.2f}" if load else "")
     )
     print(table(rows))
     met = sum(record["met"] for record in targets)
