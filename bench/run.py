@@ -76,7 +76,7 @@ class Settings:
     import_runs: int = 15
     profile_calls: int = 2000
     bulk_calls: int = 10_000
-    bulk_rounds: int = 2
+    bulk_rounds: int = 3
     bulk_concurrency: int = 64
     slow_every: int = 20
     slow_ms: int = 50
