@@ -12,8 +12,16 @@ and use TCP_NODELAY. Routes:
 * ``POST /v5/{project_id}/jobs/{job_id}/stop`` (DRS) → ``{"status":"success"}``
 * ``POST /v1.0/{project_id}/streaming/jobs/stop`` (DLI) → one
   ``{"is_success":true,"message":"..."}`` per id in the request's ``job_ids``
+* ``GET /v5/{project_id}/jobs/{job_id}?type=overview`` (DRS ``show_job``) → a ``ShowJobResponse``
+  shaped like openapi/drs.yaml's example: ``job.status`` is ``RELEASE_RESOURCE_STARTED`` for the
+  first ``polls - 1`` reads of a job id and ``RELEASE_RESOURCE_COMPLETE`` from then on
+  (``polls`` set with ``/__config``, default 1)
 * ``GET /__stats`` → ``{"connections": accepted so far, "requests": answered so far (not counting these)}``
+* ``GET /__config?slow_every=N&slow_ms=M&polls=P`` → sets the slow pattern (every N-th DRS stop is
+  answered M ms late; 0 turns it off) and the polls until a job reads as ended; answers the settings
 * anything else → 404
+
+Late answers are written with ``loop.call_later``: fine for clients that do not pipeline (httpx).
 """
 
 from __future__ import annotations
@@ -33,6 +41,10 @@ _BAD_REQUEST = b'{"error_code":"BENCH.400","error_msg":"bad request"}'
 _MAX_HEADER = 64 * 1024
 # Counters for GET /__stats: keep-alive at work shows as few connections for many requests.
 _STATS = {"connections": 0, "requests": 0}
+# Set through GET /__config: every slow_every-th DRS stop answered slow_ms late; polls per job.
+_CONFIG = {"slow_every": 0, "slow_ms": 0, "polls": 1}
+_COUNTERS = {"drs_stops": 0}
+_POLLS: dict[bytes, int] = {}
 
 
 def _response(status: bytes, body: bytes) -> bytes:
@@ -62,11 +74,61 @@ def _dli_response(body: bytes) -> bytes:
     return _response(b"200 OK", ("[" + ",".join(items) + "]").encode("ascii"))
 
 
+def _show_job_response(job_id: bytes) -> bytes:
+    """DRS show_job (type=overview), as in openapi/drs.yaml's ``ended`` example; ends after ``polls`` reads."""
+    seen = _POLLS.get(job_id, 0) + 1
+    _POLLS[job_id] = seen
+    status = "RELEASE_RESOURCE_COMPLETE" if seen >= _CONFIG["polls"] else "RELEASE_RESOURCE_STARTED"
+    job = {
+        "id": job_id.decode("ascii", "replace"),
+        "status": status,
+        "create_time": "1698135000000",
+        "task_version": "v1",
+        "base_info": {
+            "name": "DRS-mysql-sync-01",
+            "job_type": "sync",
+            "engine_type": "mysql-to-mysql",
+            "job_direction": "up",
+            "task_type": "FULL_INCR_TRANS",
+            "net_type": "eip",
+            "charging_mode": "on_demand",
+            "enterprise_project_id": "0",
+            "multi_write": False,
+        },
+    }
+    return _response(b"200 OK", json.dumps({"job": job}, separators=(",", ":")).encode("ascii"))
+
+
+def _configure(target: bytes) -> bytes:
+    query = target.split(b"?", 1)[1] if b"?" in target else b""
+    for pair in query.decode("ascii", "replace").split("&"):
+        name, _, value = pair.partition("=")
+        if name in _CONFIG:
+            _CONFIG[name] = int(value)
+    if "polls=" in query.decode("ascii", "replace"):
+        _POLLS.clear()
+    _COUNTERS["drs_stops"] = 0
+    return _response(b"200 OK", json.dumps(_CONFIG).encode("ascii"))
+
+
+def delay_of(method: bytes, target: bytes) -> float:
+    """Seconds to hold this request's answer: every ``slow_every``-th DRS stop is slow."""
+    every = _CONFIG["slow_every"]
+    if every <= 0 or method != b"POST" or not target.startswith(b"/v5/") or not target.endswith(b"/stop"):
+        return 0.0
+    _COUNTERS["drs_stops"] += 1
+    return _CONFIG["slow_ms"] / 1000 if _COUNTERS["drs_stops"] % every == 0 else 0.0
+
+
 def route(method: bytes, target: bytes, body: bytes) -> bytes:
-    path = target.split(b"?", 1)[0]
+    path, _, query = target.partition(b"?")
     if method == b"GET" and path == b"/__stats":  # not counted itself
         return _response(b"200 OK", json.dumps(_STATS).encode("ascii"))
+    if method == b"GET" and path == b"/__config":
+        return _configure(target)
     _STATS["requests"] += 1
+    if method == b"GET" and path.startswith(b"/v5/") and b"/jobs/" in path and b"type=overview" in query:
+        return _show_job_response(path.rsplit(b"/", 1)[1])
     if method == b"POST" and path.endswith(b"/stop"):
         if path.startswith(b"/v5/") and b"/jobs/" in path:
             return _DRS_RESPONSE
@@ -131,12 +193,28 @@ class HttpProtocol(asyncio.Protocol):
             body = bytes(self._buffer[:length])
             del self._buffer[:length]
             self._pending = None
+            delay = delay_of(method, target)
+            if delay > 0:  # written later, with what was queued before it (no pipelining expected)
+                out.append(route(method, target, body))
+                asyncio.get_running_loop().call_later(delay, self._write, b"".join(out), not keep_alive)
+                out = []
+                if not keep_alive:
+                    return
+                continue
             out.append(route(method, target, body))
             if not keep_alive:
                 close = True
                 break
         if out:
             transport.write(b"".join(out) if len(out) > 1 else out[0])
+        if close:
+            transport.close()
+
+    def _write(self, data: bytes, close: bool) -> None:
+        transport = self._transport
+        if transport is None or transport.is_closing():
+            return
+        transport.write(data)
         if close:
             transport.close()
 
