@@ -132,8 +132,11 @@ def contract(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmarks against a local server in its own process (bench/run.py): a table and bench/results.json.
 
-    Sync and asyncio calls against bare httpx, signing, import time, generation time and the
-    memory of a 100,000-id batch; `nox -s bench -- --quick` for a smoke run, `-- --help` for more.
+    Every figure with its target and a pass/miss mark (bench/results.json, the README table): sync calls
+    against bare httpx (with a cProfile split when the target is missed), asyncio at concurrency 64 and
+    500, a 10,000-stop bulk run with slow answers, waiters polling 1,000 jobs, signing, import and the
+    CLI's --help, generation time and the memory of a 100,000-id batch. About 5 minutes;
+    `nox -s bench -- --quick` for a smoke run, `-- --help` for more.
     """
     install_project(session, "bench", "generate")
     session.run("python", "bench/run.py", *session.posargs)
