@@ -25,15 +25,17 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import filecmp
 import hashlib
+import io
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -125,31 +127,7 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
         # The generator parses JSON much faster than YAML; the document is the same.
         json_path = Path(tmp) / f"{service}.json"
         json_path.write_text(json.dumps(spec), encoding="utf-8")
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "openapi_python_client",
-                "generate",
-                "--path",
-                str(json_path),
-                "--config",
-                str(config_path),
-                "--custom-template-path",
-                str(templates / "client"),
-                "--meta",
-                "none",
-                "--output-path",
-                str(package_dir),
-                "--overwrite",
-                "--fail-on-warning",
-            ],
-            capture_output=True,
-            text=True,
-            env=tool_environment(),
-        )
-    if result.returncode != 0:
-        raise SystemExit(f"openapi-python-client failed for {spec_path.name}:\n{result.stdout}\n{result.stderr}")
+        run_generator(json_path, config_path, templates / "client", package_dir, spec_path.name)
     raw = spec_path.read_bytes()
     for name in STOCK_SURFACE:
         (package_dir / name).unlink()
@@ -203,6 +181,30 @@ def core_exports() -> list[str]:
     raise SystemExit("overrides/huaweicloud_jobs_core/__init__.py defines no __all__")
 
 
+def run_generator(document: Path, config_path: Path, templates: Path, output: Path, name: str) -> None:
+    """openapi-python-client's ``generate --meta none --overwrite --fail-on-warning``, in this process.
+
+    The generator is imported once per run (its start-up is most of the time of one spec), and
+    :func:`generate_all` forks one process per spec after that import.
+    """
+    from openapi_python_client import generate
+    from openapi_python_client.config import Config, ConfigFile, MetaType
+
+    config = Config.from_sources(
+        ConfigFile.load_from_path(config_path),
+        MetaType.NONE,
+        document,
+        "utf-8",
+        overwrite=True,
+        output_path=output,
+    )
+    with contextlib.redirect_stdout(io.StringIO()):  # its progress lines
+        errors = generate(config=config, custom_template_path=templates)
+    if errors:
+        details = "\n".join(f"{error.level}: {error.header}: {error.detail}" for error in errors)
+        raise SystemExit(f"openapi-python-client failed for {name} (warnings count as failures):\n{details}")
+
+
 def generate_umbrella(services: list[dict[str, Any]], templates: Path, out_dir: Path) -> None:
     """Render the umbrella package that wires every service into one ``Cloud`` entry point.
 
@@ -232,9 +234,12 @@ def generate_umbrella(services: list[dict[str, Any]], templates: Path, out_dir: 
 def generate_all(specs_dir: Path, templates: Path, out_dir: Path) -> list[str]:
     out_dir.mkdir(parents=True, exist_ok=True)
     specs = sorted(specs_dir.glob("*.yaml"))
-    # One openapi-python-client process per spec, run side by side: each is independent.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        services = list(pool.map(lambda path: generate_service(path, templates, out_dir), specs))
+    import openapi_python_client  # noqa: F401 - imported once, before forking: each spec's process has it
+
+    # One forked process per spec, side by side: each is independent (and the generator keeps state).
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes=min(len(specs), os.cpu_count() or 2) or 1) as pool:
+        services = pool.starmap(generate_service, [(path, templates, out_dir) for path in specs])
     generate_umbrella(services, templates, out_dir)
     return [service["distribution"] for service in services] + [UMBRELLA]
 
@@ -283,6 +288,14 @@ def check(specs_dir: Path, templates: Path, generated: Path) -> int:
     return 1
 
 
+def _reexec_deterministically() -> None:
+    """Run under PYTHONHASHSEED=0 with this interpreter's tools first on PATH (the generator iterates sets,
+    and its ruff post-hooks are found on PATH): the output must not depend on the process."""
+    tools_first = os.environ.get("PATH", "").startswith(str(Path(sys.executable).parent))
+    if os.environ.get("PYTHONHASHSEED") != "0" or not tools_first:
+        os.execve(sys.executable, [sys.executable, *sys.argv], tool_environment())  # noqa: S606 - this script again
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
@@ -302,4 +315,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    _reexec_deterministically()
     raise SystemExit(main())
