@@ -377,3 +377,30 @@ def test_no_response_schema_declares_an_enum(spec: Path) -> None:
         for where in _enums_under(document, operation["responses"], f"{method.upper()} {path}", set())
     ]
     assert found == []
+
+
+def test_a_deadline_closer_than_the_clock_can_resolve_still_ends_the_wait(fake: FakeCloud) -> None:
+    """Regression: waiters sharing a clock left one 3.6e-15 s short of its deadline, where adding the
+    remainder does not move a clock at 33.2 s; it waited "the rest" forever (seen in a 1,000-job run)."""
+    fake.add_job("drs", "job-1", states=["INCRE_TRANSFER_STARTED"])
+    started, stuck = 3.175994589733666, 33.17599458973366  # stuck + (30 - (stuck - started)) == stuck
+    clock = FakeTime(start=started)
+    calls = 0
+
+    def sleep(seconds: float) -> None:
+        nonlocal calls
+        calls += 1
+        assert calls < 100, "the wait never ended"
+        clock.now = stuck if calls == 1 else clock.now + seconds
+
+    cloud = Cloud(
+        token="t",
+        project_id=PROJECT_ID,
+        region="cn-north-4",
+        transport=fake.transport(),
+        sleep=sleep,
+        clock=clock.clock,
+    )
+    with cloud, pytest.raises(WaiterTimeoutError):
+        cloud.drs.wait_until_job_stopped("job-1", timeout=30)
+    assert calls == 1

@@ -188,6 +188,9 @@ def _positive(options: WaitOptions, name: str, default: float) -> float:
     return float(value)
 
 
+_LAST_MOMENT = 0.001
+"""Seconds: a deadline this close counts as passed."""
+
 # Failures of one poll that say nothing about the job: poll again (until the deadline).
 _TRANSIENT = (TransportError, RateLimitError, ServerError, RequestTimeoutError)
 
@@ -249,7 +252,9 @@ class _Poll:
         """Seconds to the next poll: doubling from ``delay`` up to ``max_delay``, half of it jittered,
         never past the deadline; raises WaiterTimeoutError when the deadline has passed."""
         remaining = self.timeout - self.waited()
-        if remaining <= 0:
+        # Below a millisecond the deadline has come: waiting "the rest" could otherwise never end
+        # (a remainder smaller than the clock's resolution leaves a fake or coarse clock unchanged).
+        if remaining <= _LAST_MOMENT:
             raise self.ended(WaiterTimeoutError, f"the wait timed out after {self.timeout:g} s")
         base = min(self.max_delay, math.ldexp(self.delay, min(self.polls - 1, 30)))
         return min(remaining, base * (0.5 + 0.5 * self.rng()))
