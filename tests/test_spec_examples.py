@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import httpx
@@ -50,7 +51,7 @@ def test_json_example_parses_into_its_model(example: ResponseExample) -> None:
     assert schema is not None
     # As a response would be: checked against its schema by the runtime, then built into the
     # model, which gives back exactly the checked JSON (nested models and arrays included).
-    checked = coerce(example.value, resolve_refs(document(example.service), schema))
+    checked = coerce(copy.deepcopy(example.value), resolve_refs(document(example.service), schema))
     result = answered_with(example)
     if isinstance(result, list):
         assert [item.to_dict() for item in result] == checked

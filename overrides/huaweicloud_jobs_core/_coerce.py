@@ -11,6 +11,9 @@ seen from a real service:
 
 Response values are *not* checked against ``enum`` lists: services add states, and a new
 one must not fail a call that went through (specs list response values as ``x-known-values``).
+
+The value is coerced in place (it is a freshly parsed response body, owned by the caller): a batch
+of 100,000 results is not copied once more on its way to the models.
 """
 
 from __future__ import annotations
@@ -39,7 +42,10 @@ class SchemaMismatchError(ValueError):
 
 
 def coerce(value: Any, schema: JsonSchema, field: str = "") -> Any:
-    """``value`` checked against ``schema`` (refs already resolved), with the coercions above."""
+    """``value`` checked against ``schema`` (refs already resolved), with the coercions above.
+
+    Lists and objects are changed in place and returned; pass a copy to keep the original.
+    """
     if value is None:
         if schema.get("nullable"):
             return None
@@ -55,7 +61,9 @@ def coerce(value: Any, schema: JsonSchema, field: str = "") -> Any:
         items = schema.get("items")
         if not items:
             return value
-        return [coerce(item, items, f"{field}[{index}]") for index, item in enumerate(value)]
+        for index, item in enumerate(value):
+            value[index] = coerce(item, items, f"{field}[{index}]")
+        return value
     if kind == "string":
         if isinstance(value, str):
             return value
@@ -94,16 +102,18 @@ def _object(value: object, schema: JsonSchema, field: str) -> dict[str, Any]:
     properties: dict[str, JsonSchema] = schema.get("properties", {})
     required = schema.get("required", ())
     prefix = f"{field}." if field else ""
-    result: dict[str, Any] = {}
+    absent: list[str] = []
     for key, item in value.items():
         known = properties.get(key)
         if known is None:
-            result[key] = item  # additional properties are kept as received
-        elif item is None and not known.get("nullable") and key not in required:
-            continue  # null for an optional field: absent
+            continue  # additional properties are kept as received
+        if item is None and not known.get("nullable") and key not in required:
+            absent.append(key)  # null for an optional field: absent
         else:
-            result[key] = coerce(item, known, prefix + key)
+            value[key] = coerce(item, known, prefix + key)  # same keys: safe while iterating
+    for key in absent:
+        del value[key]
     for key in required:
-        if key not in result:
+        if key not in value:
             raise SchemaMismatchError(prefix + key, "a required field", missing=True)
-    return result
+    return value

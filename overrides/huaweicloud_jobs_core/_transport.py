@@ -115,8 +115,10 @@ def _parse(operation: Operation[Any], spec: OperationSpec, success: SuccessRespo
             raise _failed_in_body(spec, success, response, checked)
         model = operation.model
         if isinstance(checked, list):
-            items = checked if model is None else [model(item) for item in checked]
-            return BatchResult(items, success.item_success) if success.item_success else items
+            if model is not None:
+                for index, item in enumerate(checked):  # each parsed dict is freed as its model replaces it
+                    checked[index] = model(item)
+            return BatchResult(checked, success.item_success) if success.item_success else checked
         return checked if model is None else model(checked)
     except (SchemaMismatchError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise _invalid(spec, response, f"{type(exc).__name__}: {exc}") from exc
