@@ -1,14 +1,10 @@
 """Token authentication: a fixed ``X-Auth-Token``, or tokens from a refreshing source.
 
 Tokens live for hours and every API call needs one, so :class:`CachedTokenProvider`
-caches a token and refreshes it ``refresh_margin`` seconds before it expires. Refreshing is
-single-flight: when many threads (or coroutines) find the cache empty at the same moment,
-one of them asks the issuer and the others wait for its answer -- IAM throttles token
-requests, and a burst of them after start-up or expiry must not turn into a burst of 429s.
-Callers that waited on a failed refresh share its failure instead of each retrying in turn
-(otherwise N waiters behind an unreachable issuer would wait N timeouts). Subclasses say
-how to obtain one token (IAM's lives in the IAM package's ``_patch``, handwritten code of
-that one service); this module knows nothing of any service.
+caches a token and refreshes it before it expires, single-flight, with the runtime's one
+cache for expiring secrets (``_refresh.ExpiringCache``). Subclasses say how to obtain one
+token (IAM's lives in the IAM package's ``_patch``, handwritten code of that one service);
+this module knows nothing of any service.
 
 :class:`TokenAuth` plugs a token source into ``httpx``: it sets ``X-Auth-Token`` and, when
 a service answers 401 (the token was revoked, or expired early), drops that token and
@@ -17,24 +13,19 @@ retries the request once with a fresh one.
 
 from __future__ import annotations
 
-import copy
 import logging
-import threading
 import time
-import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self
+from typing import Protocol, Self
 
 import httpx
 
 from . import _defaults
 from ._credentials import _check_header_safe
-from ._exceptions import CredentialsError, HuaweiCloudJobsError, InvalidParameterError
-
-if TYPE_CHECKING:
-    import asyncio
+from ._exceptions import CredentialsError, HuaweiCloudJobsError
+from ._refresh import ExpiringCache
 
 __all__ = ["CachedTokenProvider", "IamTokenAuth", "IssuedSecret", "StaticTokenAuth", "TokenAuth", "TokenSource"]
 
@@ -80,23 +71,15 @@ class IssuedSecret:
     expires_at: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Cached:
-    """A token and, on the provider's clock, when it expires and when to replace it."""
-
-    token: str = field(repr=False)
-    expires_at: float
-    refresh_at: float
-
-
-class CachedTokenProvider:
+class CachedTokenProvider(ExpiringCache[str]):
     """Caches one token and refreshes it before it expires; subclasses say how to obtain one.
 
     ``get_token()`` is thread-safe and ``aget_token()`` asyncio-safe: concurrent callers that
     need a new token cause one request. When an early refresh (within ``refresh_margin``) fails,
     the current token is used until it expires. Tokens shorter lived than twice
     ``refresh_margin`` are refreshed at half their lifetime instead. ``clock`` returns the
-    current POSIX time (inject one in tests).
+    current POSIX time (inject one in tests). The caching is the runtime's one
+    :class:`~huaweicloud_jobs_core._refresh.ExpiringCache`.
 
     Subclasses implement :meth:`_issue` and :meth:`_aissue`.
     """
@@ -104,24 +87,7 @@ class CachedTokenProvider:
     def __init__(
         self, *, refresh_margin: float = _defaults.TOKEN_REFRESH_MARGIN, clock: Callable[[], float] = time.time
     ) -> None:
-        if isinstance(refresh_margin, bool) or not isinstance(refresh_margin, int | float) or refresh_margin < 0:
-            raise InvalidParameterError(
-                "refresh_margin", f"must be a non-negative number of seconds, got {refresh_margin!r}"
-            )
-        self._refresh_margin = float(refresh_margin)
-        self._clock = clock
-        self._cached: _Cached | None = None
-        # Guards only quick state changes (never held across I/O, so the event loop may take it).
-        self._state_lock = threading.Lock()
-        # Serialises synchronous refreshes.
-        self._lock = threading.Lock()
-        # One asyncio.Lock per event loop: an asyncio.Lock must not be shared between loops.
-        self._async_locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
-            weakref.WeakKeyDictionary()
-        )
-        # Counts finished refreshes; with _failure, lets waiters tell "someone just failed" apart.
-        self._generation = 0
-        self._failure: HuaweiCloudJobsError | None = None
+        super().__init__(refresh_margin=refresh_margin, clock=clock, what="token")
 
     # -- to implement -----------------------------------------------------------------------
 
@@ -137,23 +103,11 @@ class CachedTokenProvider:
 
     def get_token(self) -> str:
         """The cached token, or a new one when it is missing or due for refresh."""
-        token = self._usable()
-        if token is not None:
-            return token
-        seen = self._generation
-        with self._lock:
-            token = self._after_waiting(seen)
-            if token is not None:
-                return token
-            started = self._clock()
-            try:
-                return self._store(self._issue(), started)
-            except HuaweiCloudJobsError as exc:
-                return self._failed(exc)
+        return self._single_flight(self._fetch)
 
     async def aget_token(self) -> str:
         """The asyncio counterpart of :meth:`get_token`; concurrent coroutines share one request."""
-        token = self._usable()
+        token = self._fresh()
         if token is not None:
             return token
         seen = self._generation
@@ -163,9 +117,10 @@ class CachedTokenProvider:
                 return token
             started = self._clock()
             try:
-                return self._store(await self._aissue(), started)
+                issued = await self._aissue()
             except HuaweiCloudJobsError as exc:
                 return self._failed(exc)
+            return self._stored(issued, started)
 
     def invalidate(self, token: str) -> None:
         """Forget ``token`` if it is still the cached one (a service rejected it).
@@ -174,7 +129,7 @@ class CachedTokenProvider:
         only the first invalidation counts and the rest reuse the token fetched meanwhile.
         """
         with self._state_lock:
-            if self._cached is not None and self._cached.token == token:
+            if self._cached is not None and self._cached.value == token:
                 self._cached = None
 
     def close(self) -> None:
@@ -201,72 +156,14 @@ class CachedTokenProvider:
 
     # -- internals ----------------------------------------------------------------------------
 
-    def _usable(self) -> str | None:
-        cached = self._cached
-        if cached is not None and self._clock() < cached.refresh_at:
-            return cached.token
-        return None
+    def _fetch(self) -> str:
+        started = self._clock()
+        return self._stored(self._issue(), started)
 
-    def _after_waiting(self, seen: int) -> str | None:
-        """Run with the refresh lock held: what the refresh we may have waited for left behind.
-
-        Returns its token, raises (a copy of) its failure if one finished since ``seen``, or
-        returns ``None``: this caller must ask the issuer itself.
-        """
-        token = self._usable()
-        if token is not None:
-            return token
-        failure = self._failure
-        if failure is not None and self._generation != seen:
-            # A copy: one exception object raised in many threads would share one traceback.
-            raise copy.copy(failure) from failure
-        return None
-
-    def _failed(self, failure: HuaweiCloudJobsError) -> str:
-        """Record a failed refresh; fall back on the current token if it is still valid."""
-        now = self._clock()
-        with self._state_lock:
-            self._generation += 1
-            cached = self._cached
-            if cached is not None and now < cached.expires_at:
-                delay = min(_defaults.FAILED_REFRESH_BACKOFF, (cached.expires_at - now) / 2)
-                self._cached = _Cached(cached.token, cached.expires_at, now + delay)
-                self._failure = None
-            else:
-                self._failure = failure
-                cached = None
-        if cached is None:
-            raise failure
-        logger.warning(
-            "token refresh failed (%s: %s); using the current token, which expires in %.0f s",
-            type(failure).__name__,
-            failure,
-            cached.expires_at - now,
-        )
-        return cached.token
-
-    def _store(self, issued: IssuedSecret, started: float) -> str:
-        """Cache a new token; ``started`` is the clock before it was requested."""
-        lifetime = issued.expires_at - started
-        refresh_at = issued.expires_at - min(self._refresh_margin, max(lifetime, 0.0) / 2)
-        if lifetime <= 0:
+    def _stored(self, issued: IssuedSecret, started: float) -> str:
+        if issued.expires_at <= started:
             logger.warning("the new token expired before the local clock's now; check the system clock")
-        with self._state_lock:
-            self._cached = _Cached(issued.value, issued.expires_at, refresh_at)
-            self._generation += 1
-            self._failure = None
-        logger.debug("obtained a token (refresh in %.0f s)", refresh_at - started)
-        return issued.value
-
-    def _async_lock(self) -> asyncio.Lock:
-        import asyncio  # only async callers pay for it
-
-        loop = asyncio.get_running_loop()
-        with self._state_lock:
-            lock = self._async_locks.get(loop)
-            if lock is None:
-                lock = self._async_locks[loop] = asyncio.Lock()
-            return lock
+        return self._store(issued.value, issued.expires_at, started)
 
 
 class TokenAuth(httpx.Auth):
