@@ -316,6 +316,39 @@ class _Base:
             raise ClientClosedError(f"{spec.service} {spec.name}: the client is closed; build a new Cloud")
         return spec, request, path
 
+    def _reader(self, spec: OperationSpec, request: Mapping[str, Any], response: httpx.Response) -> _BodyReader | None:
+        """What reads this body, bounded in size and time; None when it is already in memory (checked here)."""
+        limit = self._max_response_bytes
+        success = response.status_code in spec.success
+        if hasattr(response, "_content"):  # already in memory (an httpx.MockTransport's response)
+            if len(response.content) > limit:
+                if success:
+                    raise self._oversized(spec, response, response.content[:limit])
+                response._content = response.content[:limit]
+            return None
+        length = _declared_length(response)
+        if success and length is not None and length > limit and "content-encoding" not in response.headers:
+            raise self._oversized(spec, response, b"")
+        return _BodyReader(response, limit)
+
+    def _read(
+        self, spec: OperationSpec, reader: _BodyReader, raw: bytes, deadline: float | None, started: float
+    ) -> None:
+        """One network chunk of the body, within the body's time limit."""
+        reader.feed(raw)
+        if deadline is not None and time.monotonic() - started > deadline:
+            raise self._body_timeout(spec, deadline)
+
+    def _read_failed(
+        self, spec: OperationSpec, response: httpx.Response, reader: _BodyReader, error: Exception
+    ) -> None:
+        """Over the size cap (a success body: an error; an error body: keep what fits), or undecodable."""
+        if isinstance(error, zlib.error):
+            raise httpx.DecodingError(f"cannot decode the response body: {error}", request=response.request) from None
+        if response.status_code in spec.success:
+            raise self._oversized(spec, response, reader.partial()) from None
+        response._content = reader.partial()
+
     def _body_deadline(self, request: Mapping[str, Any]) -> float | None:
         timeout = request.get("timeout") or getattr(self._client, "timeout", None)
         read = timeout.read if isinstance(timeout, httpx.Timeout) else None
@@ -424,32 +457,15 @@ class HttpTransport(_Base):
         client: httpx.Client = self._client
         response = client.send(client.build_request(**request), auth=self._auth, stream=True)
         try:
-            limit = self._max_response_bytes
-            if hasattr(response, "_content"):  # already in memory (an httpx.MockTransport's response)
-                if len(response.content) > limit:
-                    if response.status_code in spec.success:
-                        raise self._oversized(spec, response, response.content[:limit])
-                    response._content = response.content[:limit]
-                return response
-            length = _declared_length(response)
-            success = response.status_code in spec.success
-            if success and length is not None and length > limit and "content-encoding" not in response.headers:
-                raise self._oversized(spec, response, b"")
-            reader = _BodyReader(response, limit)
-            deadline = self._body_deadline(request)
-            started = time.monotonic()
-            try:
-                for raw in response.iter_raw():
-                    reader.feed(raw)
-                    if deadline is not None and time.monotonic() - started > deadline:
-                        raise self._body_timeout(spec, deadline)
-                response._content = reader.end()
-            except _TooLarge:
-                if success:
-                    raise self._oversized(spec, response, reader.partial()) from None
-                response._content = reader.partial()  # an error body: keep what fits
-            except zlib.error as exc:
-                raise httpx.DecodingError(f"cannot decode the response body: {exc}", request=response.request) from None
+            reader = self._reader(spec, request, response)
+            if reader is not None:
+                deadline, started = self._body_deadline(request), time.monotonic()
+                try:
+                    for raw in response.iter_raw():
+                        self._read(spec, reader, raw, deadline, started)
+                    response._content = reader.end()
+                except (_TooLarge, zlib.error) as error:
+                    self._read_failed(spec, response, reader, error)
             return response
         finally:
             response.close()
@@ -560,32 +576,15 @@ class AsyncHttpTransport(_Base):
         client: httpx.AsyncClient = holder.current() if isinstance(holder, LoopClients) else holder
         response = await client.send(client.build_request(**request), auth=self._auth, stream=True)
         try:
-            limit = self._max_response_bytes
-            if hasattr(response, "_content"):  # already in memory (an httpx.MockTransport's response)
-                if len(response.content) > limit:
-                    if response.status_code in spec.success:
-                        raise self._oversized(spec, response, response.content[:limit])
-                    response._content = response.content[:limit]
-                return response
-            length = _declared_length(response)
-            success = response.status_code in spec.success
-            if success and length is not None and length > limit and "content-encoding" not in response.headers:
-                raise self._oversized(spec, response, b"")
-            reader = _BodyReader(response, limit)
-            deadline = self._body_deadline(request)
-            started = time.monotonic()
-            try:
-                async for raw in response.aiter_raw():
-                    reader.feed(raw)
-                    if deadline is not None and time.monotonic() - started > deadline:
-                        raise self._body_timeout(spec, deadline)
-                response._content = reader.end()
-            except _TooLarge:
-                if success:
-                    raise self._oversized(spec, response, reader.partial()) from None
-                response._content = reader.partial()
-            except zlib.error as exc:
-                raise httpx.DecodingError(f"cannot decode the response body: {exc}", request=response.request) from None
+            reader = self._reader(spec, request, response)
+            if reader is not None:
+                deadline, started = self._body_deadline(request), time.monotonic()
+                try:
+                    async for raw in response.aiter_raw():
+                        self._read(spec, reader, raw, deadline, started)
+                    response._content = reader.end()
+                except (_TooLarge, zlib.error) as error:
+                    self._read_failed(spec, response, reader, error)
             return response
         finally:
             await response.aclose()
