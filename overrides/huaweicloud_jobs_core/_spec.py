@@ -195,19 +195,6 @@ def operation_spec(package: str, method: str, path: str) -> OperationSpec:
     )
 
 
-def operation_inputs(package: str, method: str, path: str) -> OperationInputs:
-    return operation_spec(package, method, path).inputs
-
-
-def find_operation(package: str, operation_id: str) -> tuple[str, str]:
-    """(method, path) of the operation with this ``operationId``."""
-    for path, path_item in load_document(package)["paths"].items():
-        for method, operation in path_item.items():
-            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
-                return method.upper(), path
-    raise KeyError(f"{package}: no operation {operation_id!r}")
-
-
 @functools.cache
 def server_template(package: str) -> tuple[str, dict[str, str]]:
     """The first server URL of the document and the defaults of its variables."""
