@@ -337,6 +337,15 @@ def test_repeated_fragments_stay_fast(fragment: bytes, times: int) -> None:
     assert time.perf_counter() - start < 5.0
 
 
+def test_a_cut_message_does_not_end_in_whitespace() -> None:
+    # Found by the property test above in CI: a 4,096-character cut landed just after a tab.
+    details = parse_error_body(b"!\t" * 4000)
+    assert details.message is not None and len(details.message) <= 4096
+    assert details.message == details.message.strip() and details.message.endswith("!")
+    code = parse_error_body(json.dumps({"error_code": "E" + " E" * 300}).encode()).error_code
+    assert code is not None and len(code) <= 200 and code == code.strip()
+
+
 # --- request ids ----------------------------------------------------------------------------
 
 

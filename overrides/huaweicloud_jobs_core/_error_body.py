@@ -180,15 +180,14 @@ def _code(value: object) -> str | None:
     if isinstance(value, int):
         value = str(value)
     if isinstance(value, str):
-        value = value.strip()
-        return value[:_MAX_CODE_CHARS] or None
+        return value.strip()[:_MAX_CODE_CHARS].rstrip() or None
     return None
 
 
 def _text(value: object) -> str | None:
     if isinstance(value, str):
-        value = value.strip()
-        return value[:_MAX_TEXT_CHARS] or None
+        # Strip again after cutting: the cut can land just after whitespace.
+        return value.strip()[:_MAX_TEXT_CHARS].rstrip() or None
     return None
 
 
