@@ -12,7 +12,6 @@ imports no generated package; users import ``huaweicloud_jobs``, which re-export
 from typing import TYPE_CHECKING
 
 from . import _redaction
-from ._bulk import BulkOutcome, bulk_call
 from ._client import DEFAULT_TIMEOUT, BaseAsyncCloud, BaseCloud
 from ._credentials import Credentials, CredentialsNotFoundError, TemporaryCredentials
 from ._endpoints import HUAWEI_CLOUD, OPEN_TELEKOM_CLOUD, CloudProfile, EndpointError
@@ -53,12 +52,12 @@ from ._service import (
     Transport,
 )
 from ._signing import AkSkAuth, Signer, SigningError
-from ._tokens import CachedTokenProvider, IamTokenAuth, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource
 from ._transport import AsyncHttpTransport, HttpTransport
 from ._version import __version__
 from ._waiters import StateCallback, WaiterFailedError, WaiterTimeoutError, WaitOptions
 
 if TYPE_CHECKING:
+    from ._bulk import BulkOutcome, bulk_call
     from ._federation import FederationCredentialsProvider, FederationScope
     from ._metadata import MetadataCredentialsError, MetadataCredentialsProvider
     from ._providers import (
@@ -73,12 +72,21 @@ if TYPE_CHECKING:
         default_credential_chain,
     )
     from ._regions import RegionsFileError
+    from ._tokens import CachedTokenProvider, IamTokenAuth, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource
 
 _redaction.install()
 
-# Credential sources, each usable on its own; imported on first use (Cloud.from_env() does), so that
-# `import huaweicloud_jobs_core` does not pay for configparser, the metadata and federation clients.
+# Imported on first use, so that `import huaweicloud_jobs_core` (and a call signed with AK/SK) does not
+# pay for them: the credential sources (Cloud.from_env() imports them), tokens and bulk calls.
 _LAZY = {
+    "BulkOutcome": "._bulk",
+    "bulk_call": "._bulk",
+    "CachedTokenProvider": "._tokens",
+    "IamTokenAuth": "._tokens",
+    "IssuedSecret": "._tokens",
+    "StaticTokenAuth": "._tokens",
+    "TokenAuth": "._tokens",
+    "TokenSource": "._tokens",
     "ArgumentsCredentialsProvider": "._providers",
     "CredentialProvider": "._providers",
     "CredentialProviderChain": "._providers",

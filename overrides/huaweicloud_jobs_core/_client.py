@@ -24,7 +24,6 @@ from ._endpoints import EndpointResolver
 from ._exceptions import CredentialsError, InvalidParameterError
 from ._retry import RetryPolicy
 from ._signing import AkSkAuth
-from ._tokens import StaticTokenAuth
 from ._transport import AsyncHttpTransport, HttpTransport, LoopClients
 
 if TYPE_CHECKING:  # the credential chain is imported by from_env(), its only user
@@ -94,6 +93,8 @@ def _choose_auth(credentials: Credentials | None, token: str | None, auth: httpx
     if credentials is not None:
         return AkSkAuth(credentials)
     if token:
+        from ._tokens import StaticTokenAuth  # here: AK/SK users never load the token machinery
+
         return StaticTokenAuth(token)
     raise CredentialsError(
         "no authentication: pass credentials=Credentials(ak, sk) or token=..., "

@@ -30,8 +30,7 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Collection
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
 
 from ._exceptions import (
     APIStatusError,
@@ -137,8 +136,7 @@ class WaiterTimeoutError(_WaitEnded, RequestTimeoutError):
     """The deadline passed before a success or failure state; ``state`` is the last one seen."""
 
 
-@dataclass(frozen=True, slots=True)
-class Waiter:
+class Waiter(NamedTuple):
     """One ``x-waiters`` entry, read from the bundled spec."""
 
     name: str
