@@ -263,7 +263,7 @@ def official_sdk_client(base_url: str) -> Callable[[], Any] | str:
 
 
 def bench_sync(server: Server, settings: Settings) -> dict[str, Any]:
-    from huaweicloud_jobs import Cloud, Credentials
+    from huaweicloud_jobs import AkSkAuth, Cloud, Credentials
 
     cloud = Cloud(
         credentials=Credentials(ak=AK, sk=SK, project_id=PROJECT_ID),
@@ -274,6 +274,16 @@ def bench_sync(server: Server, settings: Settings) -> dict[str, Any]:
         base_url=server.base_url, headers={"User-Agent": USER_AGENT}, limits=BARE_LIMITS, timeout=BARE_TIMEOUT
     )
 
+    # The floor of any signed call: bare httpx with our signer as its auth (the same two extra headers,
+    # the same signature), without our validation, retries, body cap or typed result.
+    signed = httpx.Client(
+        base_url=server.base_url,
+        headers={"User-Agent": USER_AGENT},
+        limits=BARE_LIMITS,
+        timeout=BARE_TIMEOUT,
+        auth=AkSkAuth(Credentials(ak=AK, sk=SK, project_id=PROJECT_ID)),
+    )
+
     def ours_call() -> Any:
         return cloud.drs.stop_job(JOB_ID, is_force_stop=True)
 
@@ -282,7 +292,16 @@ def bench_sync(server: Server, settings: Settings) -> dict[str, Any]:
         response.raise_for_status()
         return response.json()
 
-    calls: dict[str, Callable[[], Any]] = {"ours": ours_call, "bare httpx": bare_call}
+    def signed_call() -> Any:
+        response = signed.post(DRS_PATH, json=DRS_BODY, headers=BARE_HEADERS)
+        response.raise_for_status()
+        return response.json()
+
+    calls: dict[str, Callable[[], Any]] = {
+        "ours": ours_call,
+        "bare httpx": bare_call,
+        "bare httpx + signer": signed_call,
+    }
     sdk = official_sdk_client(server.base_url)
     sdk_note = sdk if isinstance(sdk, str) else None
     if not isinstance(sdk, str):
@@ -292,6 +311,7 @@ def bench_sync(server: Server, settings: Settings) -> dict[str, Any]:
 
     assert ours_call().status == "success"
     assert bare_call() == {"status": "success"}
+    assert signed_call() == {"status": "success"}
     for call in calls.values():
         for _ in range(settings.warmup_calls):
             call()
@@ -317,6 +337,7 @@ def bench_sync(server: Server, settings: Settings) -> dict[str, Any]:
     after = server.stats()
     cloud.close()
     bare.close()
+    signed.close()
 
     result: dict[str, Any] = {"calls_per_round": settings.sync_calls, "rounds": settings.sync_rounds}
     for name, sample in samples.items():
@@ -1053,6 +1074,12 @@ def evaluate(results: dict[str, Any]) -> tuple[list[Row], list[dict[str, Any]]]:
     if sync:
         ours, bare = sync["ours"], sync["bare httpx"]
         why = profile_line(sync["profile"]) if "profile" in sync else ""
+        if "bare httpx + signer" in sync:
+            signed = sync["bare httpx + signer"]
+            why += (
+                f"; a signed call's floor (bare httpx with our signer) is {signed['ratio_vs_bare']:.2f}x "
+                f"(CPU {signed['cpu_ratio_vs_bare']:.2f}x) of an unsigned one"
+            )
         target(
             f"sync DRS stop (signed, retries, typed), {sync['rounds']}x{sync['calls_per_round']}: median",
             f"{ours['us_per_call']:.0f} µs",
@@ -1071,6 +1098,16 @@ def evaluate(results: dict[str, Any]) -> tuple[list[Row], list[dict[str, Any]]]:
             ours["cpu_ratio_vs_bare"] <= 1.05,
             why,
         )
+        floor = sync.get("bare httpx + signer")
+        if floor:
+            info(
+                "   floor: bare httpx + our signer (same headers)",
+                f"{floor['us_per_call']:.0f} µs",
+                "",
+                f"{floor['ratio_vs_bare']:.2f}x{rounds_range(floor)}",
+                f"CPU {floor['cpu_ratio_vs_bare']:.2f}x; ours over it: "
+                f"{ours['us_per_call'] / floor['us_per_call']:.2f}x",
+            )
         sdk = sync.get("official SDK")
         if sdk:
             info(

@@ -157,3 +157,13 @@ def test_lone_surrogates_are_an_invalid_parameter(
     (parameter,) = path_parameters(operation)
     with pytest.raises(InvalidParameterError):
         call(request_cloud, operation, {python_name(parameter["name"]): value})
+
+
+@given(st.one_of(st.text(), st.integers(), st.sampled_from(["job-1_a.b~c", "a b", "x/y", "é", "%41"])))
+def test_a_path_value_is_encoded_as_quote_would(value: str | int) -> None:
+    # build_request skips quote() for values of unreserved characters only; the result must not differ.
+    from urllib.parse import quote
+
+    from huaweicloud_jobs_core._request import _path_value
+
+    assert _path_value(value) == quote(str(value), safe="")

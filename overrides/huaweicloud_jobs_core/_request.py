@@ -7,6 +7,7 @@ here, after every value has been checked against the spec (``_validation``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -18,6 +19,15 @@ from ._validation import check_arguments, check_body
 from .types import Unset
 
 __all__ = ["build_request"]
+
+
+# Characters ``quote(value, safe="")`` leaves as they are: a value made only of them is its own encoding.
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
+
+
+def _path_value(value: object) -> str:
+    text = str(value)
+    return text if _UNRESERVED.fullmatch(text) else quote(text, safe="")
 
 
 def _query_value(value: object) -> str:
@@ -33,13 +43,13 @@ def build_request(spec: OperationSpec, arguments: Mapping[str, object], body: An
     check_body(spec.inputs, json_body)
     path: dict[str, str] = {}
     params: list[tuple[str, str]] = []
-    headers: dict[str, str] = dict(spec.header_defaults)
+    headers: dict[str, str] = dict(spec.header_defaults) if spec.header_defaults else {}
     for parameter in spec.inputs.parameters:
         value = arguments.get(parameter.name)
         if value is None or isinstance(value, Unset):
             continue
         if parameter.location == "path":
-            path[parameter.name] = quote(str(value), safe="")
+            path[parameter.name] = _path_value(value)
         elif parameter.location == "query":
             values = value if isinstance(value, list | tuple) else (value,)
             params.extend((parameter.name, _query_value(item)) for item in values)

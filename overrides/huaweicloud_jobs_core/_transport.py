@@ -197,9 +197,10 @@ class _BodyReader:
         self._decoder: Any = None
         self._httpx_decoder: Any = None
         self._deflate_first = False
-        encodings = [
-            part.strip().lower() for part in response.headers.get("content-encoding", "").split(",") if part.strip()
-        ]
+        declared = response.headers.get("content-encoding")
+        if not declared:
+            return  # the usual case: the body is kept as it arrives
+        encodings = [part.strip().lower() for part in declared.split(",") if part.strip()]
         encodings = [e for e in encodings if e != "identity"]
         if encodings == ["gzip"] or encodings == ["x-gzip"]:
             self._decoder = zlib.decompressobj(zlib.MAX_WBITS | 16)
@@ -326,9 +327,10 @@ class _Base:
                     raise self._oversized(spec, response, response.content[:limit])
                 response._content = response.content[:limit]
             return None
-        length = _declared_length(response)
-        if success and length is not None and length > limit and "content-encoding" not in response.headers:
-            raise self._oversized(spec, response, b"")
+        if success:
+            length = _declared_length(response)
+            if length is not None and length > limit and "content-encoding" not in response.headers:
+                raise self._oversized(spec, response, b"")
         return _BodyReader(response, limit)
 
     def _read(
