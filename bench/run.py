@@ -914,8 +914,9 @@ def bench_import(settings: Settings) -> dict[str, Any]:
         result[name] = {
             "wall_ms": (median(wall[name]) - startup) * 1000,
             "wall_ms_runs": [(w - startup) * 1000 for w in wall[name]],
-            "importtime_ms": median(importtime[name]),
         }
+        if name in importtime:
+            result[name]["importtime_ms"] = median(importtime[name])
     result["ratio"] = result["ours"]["wall_ms"] / result["httpx"]["wall_ms"]
     # The CLI against `python -c "import httpx"`, both whole processes (interpreter startup included).
     result["cli_help"] = {
