@@ -232,6 +232,12 @@ _FILTERED_LOGGERS = (
     "httpcore.connection",
     "httpcore.proxy",
     "httpx",
+    # The same loggers under httpx2 (pydantic's fork), for a process that runs httpx2.alias_httpx().
+    "httpcore2.http11",
+    "httpcore2.http2",
+    "httpcore2.connection",
+    "httpcore2.proxy",
+    "httpx2",
     "huaweicloud_jobs",
 )
 
