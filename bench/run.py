@@ -1287,11 +1287,14 @@ def machine() -> dict[str, Any]:
 
 
 @contextlib.contextmanager
-def section(name: str, timings: dict[str, float]) -> Iterator[None]:
+def section(name: str, timings: dict[str, float], results: dict[str, Any], partial: Path) -> Iterator[None]:
+    """Time one section; after it, save every result so far to ``partial`` (a later failure keeps them)."""
     print(f"[{name}]", file=sys.stderr)
     started = time.perf_counter()
     yield
     timings[name] = time.perf_counter() - started
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1319,33 +1322,34 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results: dict[str, Any] = {"machine": machine(), "settings": settings.__dict__ | {"quick": args.quick}}
     timings: dict[str, float] = {}
+    partial = args.output.with_suffix(".partial.json")  # the sections finished so far, if a later one fails
     with Server() as server:
         if "sync" in only:
-            with section("sync", timings):
+            with section("sync", timings, results, partial):
                 results["sync"] = bench_sync(server, settings)
         if "async" in only:
-            with section("async", timings):
+            with section("async", timings, results, partial):
                 results["async"] = bench_async(server, settings)
         if "bulk" in only:
-            with section("bulk", timings):
+            with section("bulk", timings, results, partial):
                 results["bulk"] = bench_bulk(server, settings)
         if "waiters" in only:
-            with section("waiters", timings):
+            with section("waiters", timings, results, partial):
                 results["waiters"] = bench_waiters(server, settings)
         if "memory" in only:
-            with section("memory", timings):
+            with section("memory", timings, results, partial):
                 results["memory"] = bench_memory(server, settings)
         if args.profile:
-            with section("profile", timings):
+            with section("profile", timings, results, partial):
                 profile_evidence(server, args.profile, settings)
     if "sign" in only:
-        with section("sign", timings):
+        with section("sign", timings, results, partial):
             results["sign"] = bench_sign(settings)
     if "import" in only:
-        with section("import", timings):
+        with section("import", timings, results, partial):
             results["import"] = bench_import(settings)
     if "generate" in only:
-        with section("generate", timings):
+        with section("generate", timings, results, partial):
             results["generate"] = bench_generate(settings)
     results["section_seconds"] = timings
     results["total_seconds"] = time.perf_counter() - started
@@ -1355,6 +1359,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    partial.unlink(missing_ok=True)
     m = results["machine"]
     print()
     load = m["load_average_at_start"]
