@@ -97,6 +97,24 @@ def test_success_after_n_polls(fake: FakeCloud, clock: FakeTime, cloud: Cloud) -
     assert all(0 < delay <= 60 for delay in clock.sleeps)
 
 
+def test_and_wait_honours_delay_and_max_delay_sync_and_async(fake: FakeCloud, clock: FakeTime) -> None:
+    # The sync <stop>_and_wait once dropped delay and max_delay on their way to the poller.
+    fake.add_job("drs", "job-1", states=[RUNNING], after_stop=[STARTED] * 6 + [COMPLETE])
+    with cloud_for(fake, clock) as cloud:
+        cloud.drs.stop_job_and_wait("job-1", delay=1, max_delay=2)
+    assert len(clock.sleeps) == 6 and max(clock.sleeps) <= 2
+
+    fake.add_job("drs", "job-2", states=[RUNNING], after_stop=[STARTED] * 6 + [COMPLETE])
+    before = len(clock.sleeps)
+
+    async def run() -> None:
+        async with async_cloud_for(fake, clock) as cloud:
+            await cloud.drs.stop_job_and_wait("job-2", delay=1, max_delay=2)
+
+    asyncio.run(run())
+    assert len(clock.sleeps) - before == 6 and max(clock.sleeps[before:]) <= 2
+
+
 def test_drs_fixed_poll_argument_is_sent_with_every_poll(fake: FakeCloud, cloud: Cloud) -> None:
     fake.add_job("drs", "job-1", states=[RUNNING], after_stop=[STARTED, STARTED, COMPLETE])
     cloud.drs.stop_job_and_wait("job-1")

@@ -144,7 +144,17 @@ class ServiceBase:
             if spec.state_of(current) in (success if success is not None else spec.success):
                 return current
             raise
-        return self._wait(read, name, arguments, timeout=timeout, success=success, failure=failure, on_state=on_state)
+        return self._wait(
+            read,
+            name,
+            arguments,
+            timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
+            success=success,
+            failure=failure,
+            on_state=on_state,
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__module__.split('.')[0]}.{type(self).__name__}>"
