@@ -28,6 +28,7 @@ runtime imports the runtime's ``__init__``, which loads httpx and attrs.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -35,7 +36,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from huaweicloud_jobs_core import Acknowledgement, RawResponse
+    from huaweicloud_jobs_core.types import Unset
 
 __all__ = ["EXIT_CODES", "ExitCode", "exit_code_for", "run"]
 
@@ -421,7 +426,16 @@ def _is_callback(hint: Any) -> bool:
 
 
 def _is_unset(parameter: Any) -> bool:
-    return type(parameter.default).__name__ == "Unset"
+    return isinstance(parameter.default, _result_types()[0])
+
+
+@functools.cache
+def _result_types() -> tuple[type[Unset], type[Acknowledgement], type[RawResponse[Any]]]:
+    """``Unset``, ``Acknowledgement`` and ``RawResponse``: imported when a command runs, never for ``--help``."""
+    from huaweicloud_jobs_core import Acknowledgement, RawResponse
+    from huaweicloud_jobs_core.types import Unset
+
+    return Unset, Acknowledgement, RawResponse
 
 
 def _model_of(hint: Any) -> Any:
@@ -606,6 +620,7 @@ def to_json(value: Any) -> Any:
     """A result as JSON: models by ``to_dict()`` (UNSET left out), result types by their fields."""
     import enum
 
+    unset, acknowledgement, raw_response = _result_types()
     if value is None or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, enum.Enum):
@@ -613,18 +628,18 @@ def to_json(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [to_json(item) for item in value]
     if isinstance(value, Mapping):
-        return {str(key): to_json(item) for key, item in value.items() if type(item).__name__ != "Unset"}
+        return {str(key): to_json(item) for key, item in value.items() if not isinstance(item, unset)}
     if hasattr(value, "to_dict"):
         return to_json(value.to_dict())
-    if type(value).__name__ == "Acknowledgement":
+    if isinstance(value, acknowledgement):
         return {"status_code": value.status_code, "request_id": value.request_id, "accepted": value.accepted}
-    if type(value).__name__ == "RawResponse":
+    if isinstance(value, raw_response):
         return {"status_code": value.status_code, "request_id": value.request_id, "result": to_json(value.parsed)}
     if hasattr(value, "__attrs_attrs__"):
         return {
             a.name: to_json(getattr(value, a.name))
             for a in value.__attrs_attrs__
-            if a.repr and type(getattr(value, a.name)).__name__ != "Unset"
+            if a.repr and not isinstance(getattr(value, a.name), unset)
         }
     return str(value)
 
