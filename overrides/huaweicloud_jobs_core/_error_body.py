@@ -232,16 +232,19 @@ def _unescape(raw: str) -> str:
     return value if isinstance(value, str) else raw
 
 
-_TITLE_OPEN = r"<title\b[^>]{0,200}>"  # bounded: stays linear
-_TITLE_CLOSE = r"</title"
+@functools.cache
+def _title_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The opening (bounded, so it stays linear) and closing ``<title>`` tags, compiled on first use."""
+    return re.compile(r"<title\b[^>]{0,200}>", re.IGNORECASE), re.compile(r"</title", re.IGNORECASE)
 
 
 def _html_title(text: str) -> str | None:
     """The ``<title>`` text of an HTML page, if it has one."""
-    opening = re.search(_TITLE_OPEN, text, re.IGNORECASE)
+    opening_re, closing_re = _title_res()
+    opening = opening_re.search(text)
     if opening is None:
         return None
-    closing = re.compile(_TITLE_CLOSE, re.IGNORECASE).search(text, opening.end())
+    closing = closing_re.search(text, opening.end())
     if closing is None:
         return None
     import html  # only proxies' error pages need it
