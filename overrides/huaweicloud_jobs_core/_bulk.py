@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ._exceptions import InvalidParameterError
+from ._ratelimit import RateLimiter
 
 K = TypeVar("K")
 R = TypeVar("R")
@@ -43,15 +44,21 @@ async def bulk_call(
     concurrency: int = 16,
     on_progress: Callable[[int, int], None] | None = None,
     on_outcome: Callable[[BulkOutcome[K, R]], None] | None = None,
+    rate: float | None = None,
 ) -> list[BulkOutcome[K, R]]:
     """Call ``call(key)`` for every key, at most ``concurrency`` at a time.
 
     ``on_outcome(outcome)`` is called as each item finishes (in completion order), then
     ``on_progress(done, total)``. When the run is cancelled, the ``asyncio.CancelledError``
     raised has an ``outcomes`` attribute: the items that finished, in input order.
+
+    ``rate`` starts at most that many calls per second, evenly spaced. Without it, the cloud's
+    own flow control still applies: each service endpoint of a ``Cloud`` slows down when the
+    service answers 429 and speeds up again (``Cloud(rate_limit=...)``).
     """
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise InvalidParameterError("concurrency", f"must be a positive integer, got {concurrency!r}")
+    limiter = None if rate is None else RateLimiter(ceiling=rate, adaptive=False)
     import asyncio  # not imported with the package: sync users never need it
 
     items = list(keys)
@@ -63,6 +70,10 @@ async def bulk_call(
     async def run(index: int, key: K) -> None:
         nonlocal done
         async with semaphore:
+            if limiter is not None:
+                pause, _ = limiter.acquire()
+                if pause > 0:
+                    await asyncio.sleep(pause)
             try:
                 outcomes[index] = BulkOutcome(key, result=await call(key))
             except Exception as exc:  # every failure is reported, none aborts the run

@@ -12,6 +12,7 @@ import functools
 import os
 import ssl
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Self
@@ -22,6 +23,7 @@ from . import _audit, _defaults, _spec
 from ._credentials import Credentials, TemporaryCredentials
 from ._endpoints import EndpointResolver
 from ._exceptions import CredentialsError, InvalidParameterError
+from ._ratelimit import MIN_RATE, RateLimiter
 from ._retry import RetryPolicy
 from ._signing import AkSkAuth
 from ._transport import AsyncHttpTransport, HttpTransport, LoopClients
@@ -59,6 +61,20 @@ def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
             "timeout", f"must be a positive number of seconds or an httpx.Timeout, got {value!r}"
         )
     return httpx.Timeout(float(value), connect=min(float(value), DEFAULT_TIMEOUT.connect or 5.0))
+
+
+def _rate_limit(value: float | str | None) -> float | bool:
+    """``rate_limit=``: True (adaptive), False (off) or a ceiling in requests per second."""
+    if value is None:
+        return False
+    if value == "adaptive":
+        return True
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= MIN_RATE:
+        raise InvalidParameterError(
+            "rate_limit",
+            f"must be 'adaptive', None (off) or a number of requests per second >= {MIN_RATE}, got {value!r}",
+        )
+    return float(value)
 
 
 def _verify(value: bool | str | ssl.SSLContext) -> bool | ssl.SSLContext:
@@ -125,6 +141,7 @@ class _CloudBase:
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         http_client: httpx.Client | httpx.AsyncClient | None = None,
         max_response_bytes: int = _defaults.MAX_RESPONSE_BYTES,
+        rate_limit: float | str | None = "adaptive",
     ) -> None:
         """Settings given once for every service.
 
@@ -137,6 +154,10 @@ class _CloudBase:
         ``max_response_bytes`` caps one response body, counted after decompression
         (default 8 MiB): a larger success body raises ``ResponseTooLargeError``, a larger
         error body is cut to it.
+        ``rate_limit`` is the client-side flow control of each service endpoint (service and
+        region), shared by every thread and task of this cloud: ``"adaptive"`` (the default)
+        sends freely until the service answers 429, then learns the rate it admits; a number is a
+        ceiling in requests per second (adaptive below it); ``None`` turns it off.
         """
         _audit.configure_from_env()
         _expect("project_id", project_id, str, "a string")
@@ -150,6 +171,8 @@ class _CloudBase:
                 "max_response_bytes", f"must be an integer number of bytes >= 1024, got {max_response_bytes!r}"
             )
         self._max_response_bytes = max_response_bytes
+        self._rate_limit = _rate_limit(rate_limit)
+        self._limiters: dict[tuple[str, tuple[str, ...]], RateLimiter] = {}
         if transport is not None and http_client is not None:
             raise InvalidParameterError("transport", "pass either transport= or http_client=, not both")
         self._http_transport = transport
@@ -308,6 +331,7 @@ class _CloudBase:
                     if client.timeout != self._timeout:  # a with_options view: override per request
                         request_options["timeout"] = self._timeout
                 options: dict[str, Any] = {
+                    "limiter": self._limiter_for(package, base_url),
                     "base_url": base_url,
                     "project_id": self._project_id,
                     "retry": self._retry,
@@ -320,6 +344,17 @@ class _CloudBase:
                     options["clock"] = self._clock
                 transport = self._transports[package] = transport_class(client, **options)
             return transport
+
+    def _limiter_for(self, package: str, base_urls: Sequence[str]) -> RateLimiter | None:
+        """The one rate limiter of a service endpoint (views made by ``with_options`` share it)."""
+        if self._rate_limit is False:
+            return None
+        key = (package, tuple(base_urls))
+        limiter = self._limiters.get(key)
+        if limiter is None:
+            ceiling = None if self._rate_limit is True else self._rate_limit
+            limiter = self._limiters[key] = RateLimiter(ceiling=ceiling, clock=self._clock or time.monotonic)
+        return limiter
 
     def _detach_clients(self) -> list[Any]:
         """Forget every client (for closing); a ``with_options`` view owns none."""
@@ -359,6 +394,8 @@ _SHARED_ATTRIBUTES = frozenset(
         "_http_transport",
         "_http_client",
         "_max_response_bytes",
+        "_rate_limit",
+        "_limiters",
     }
 )
 

@@ -33,6 +33,7 @@ from ._exceptions import (
     UnexpectedStatusError,
     make_status_error,
 )
+from ._ratelimit import RateLimiter
 from ._request import build_request
 from ._results import Acknowledgement, BatchResult, RawResponse
 from ._retry import RetryPolicy, parse_retry_after
@@ -275,8 +276,10 @@ class _Base:
         rng: Callable[[], float] = random.random,
         clock: Callable[[], float] = time.monotonic,
         max_response_bytes: int = _defaults.MAX_RESPONSE_BYTES,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self._client = client
+        self._limiter = limiter
         # Several endpoints: a connection that could not be opened moves on to the next one.
         urls = [base_url] if isinstance(base_url, str) else list(base_url)
         self._base_urls = tuple(url.rstrip("/") for url in urls)
@@ -374,6 +377,35 @@ class _Base:
             sent=True,
         )
 
+    @property
+    def limiter(self) -> RateLimiter | None:
+        """The sending rate this transport keeps (shared by the cloud's transports of one service endpoint)."""
+        return self._limiter
+
+    def _observe(self, ticket: float, response: httpx.Response | None) -> None:
+        """Tell the rate limiter whether the service throttled this attempt (429)."""
+        if self._limiter is not None:
+            self._limiter.record(ticket, response is not None and response.status_code == _THROTTLED)
+
+    def _resend_at_new_rate(self, ticket: float, response: httpx.Response | None, free: int) -> bool:
+        """A 429 of a call spaced at a rate the limiter has cut since: sent again at once, at the new rate.
+
+        Such a call was refused for the rate it was sent at, which is known to be too high now,
+        not for anything of its own, so the resend does not use up one of its attempts (up to
+        ``max_attempts - 1`` such resends; a policy that does not retry 429 resends none). A 429
+        with ``Retry-After`` is the server's own instruction: it goes the usual retry way.
+        """
+        limiter = self._limiter
+        return (
+            limiter is not None
+            and response is not None
+            and response.status_code == _THROTTLED
+            and "retry-after" not in response.headers
+            and free < self._retry.max_attempts - 1
+            and self._retry.should_retry_status(_THROTTLED)
+            and not limiter.still_valid(ticket)
+        )
+
     def _delay(
         self,
         spec: OperationSpec,
@@ -441,6 +473,7 @@ class _Base:
 
 
 _INFO = 20  # logging.INFO, without importing logging here
+_THROTTLED = 429
 
 
 class HttpTransport(_Base):
@@ -476,10 +509,18 @@ class HttpTransport(_Base):
         self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
     ) -> RawResponse[R]:
         spec, request, path = self._prepare(operation, arguments, body)
-        attempt, waited, resent = 0, 0.0, False
+        attempt, waited, resent, free = 0, 0.0, False, 0
         with _audit.call_span(spec.service, spec.name, spec.method, spec.path):
             while True:
                 attempt += 1
+                ticket = 0.0
+                while self._limiter is not None:
+                    pause, ticket = self._limiter.acquire()
+                    if pause <= 0:
+                        break
+                    self._sleep(pause)
+                    if self._limiter.still_valid(ticket):
+                        break
                 started = time.perf_counter()
                 response: httpx.Response | None = None
                 cause: BaseException | None = None
@@ -494,6 +535,7 @@ class HttpTransport(_Base):
                     else:
                         outcome = finish(operation, spec, response)
                     self._audit(spec, path, attempt, outcome, response, started, span)
+                self._observe(ticket, response)
                 if isinstance(outcome, RawResponse):
                     return outcome
                 gone = self._gone(spec, outcome, response, missing_ok, resent)
@@ -501,7 +543,10 @@ class HttpTransport(_Base):
                     return gone
                 if self._failover(request, path, outcome):
                     continue
-                delay = self._delay(spec, attempt, outcome, response, waited)
+                if self._resend_at_new_rate(ticket, response, free):
+                    free += 1
+                    continue
+                delay = self._delay(spec, attempt - free, outcome, response, waited)
                 if delay is None:
                     raise outcome from cause
                 resent = resent or not isinstance(outcome, TransportError) or outcome.sent
@@ -595,10 +640,18 @@ class AsyncHttpTransport(_Base):
         self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
     ) -> RawResponse[R]:
         spec, request, path = self._prepare(operation, arguments, body)
-        attempt, waited, resent = 0, 0.0, False
+        attempt, waited, resent, free = 0, 0.0, False, 0
         with _audit.call_span(spec.service, spec.name, spec.method, spec.path):
             while True:
                 attempt += 1
+                ticket = 0.0
+                while self._limiter is not None:
+                    pause, ticket = self._limiter.acquire()
+                    if pause <= 0:
+                        break
+                    await self._sleep(pause)
+                    if self._limiter.still_valid(ticket):
+                        break
                 started = time.perf_counter()
                 response: httpx.Response | None = None
                 cause: BaseException | None = None
@@ -613,6 +666,7 @@ class AsyncHttpTransport(_Base):
                     else:
                         outcome = finish(operation, spec, response)
                     self._audit(spec, path, attempt, outcome, response, started, span)
+                self._observe(ticket, response)
                 if isinstance(outcome, RawResponse):
                     return outcome
                 gone = self._gone(spec, outcome, response, missing_ok, resent)
@@ -620,7 +674,10 @@ class AsyncHttpTransport(_Base):
                     return gone
                 if self._failover(request, path, outcome):
                     continue
-                delay = self._delay(spec, attempt, outcome, response, waited)
+                if self._resend_at_new_rate(ticket, response, free):
+                    free += 1
+                    continue
+                delay = self._delay(spec, attempt - free, outcome, response, waited)
                 if delay is None:
                     raise outcome from cause
                 resent = resent or not isinstance(outcome, TransportError) or outcome.sent
