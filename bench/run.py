@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))
 
+from ratelimit import bench_ratelimit  # noqa: E402
 from synthetic import spec_yaml  # noqa: E402
 
 PROJECT_ID = "054ba152d480d55b2f5dc0069e7ddef0"
@@ -58,7 +59,7 @@ DRS_PATH = f"/v5/{PROJECT_ID}/jobs/{JOB_ID}/stop"
 DRS_BODY = {"is_force_stop": True}
 # What our client sends besides signing: bare httpx gets exactly these, unsigned.
 BARE_HEADERS = {"Content-Type": "application/json", "X-Project-Id": PROJECT_ID}
-SECTIONS = ("sync", "async", "bulk", "waiters", "sign", "import", "generate", "memory")
+SECTIONS = ("sync", "async", "bulk", "ratelimit", "waiters", "sign", "import", "generate", "memory")
 # Bare httpx gets the connection pool our runtime configures (huaweicloud_jobs_core._defaults.LIMITS),
 # so that the comparisons measure the client, not pool sizes (httpx's default keeps only 20 alive).
 BARE_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=64)
@@ -92,6 +93,10 @@ class Settings:
     synthetic_sizes: tuple[int, ...] = (50, 200)
     memory_ids: int = 100_000
     warmup_calls: int = 200
+    ratelimit_admits: tuple[int, ...] = (50, 200, 1000)
+    ratelimit_calls: int = 10_000
+    # The same calls without flow control take as long and mostly fail: a fifth of them shows it.
+    ratelimit_baseline_calls: int = 2_000
 
 
 QUICK = Settings(
@@ -111,6 +116,9 @@ QUICK = Settings(
     synthetic_sizes=(5, 20),
     memory_ids=20_000,
     warmup_calls=20,
+    ratelimit_admits=(50, 200),
+    ratelimit_calls=600,
+    ratelimit_baseline_calls=200,
 )
 
 
@@ -137,7 +145,7 @@ class Server:
 
     def __init__(self) -> None:
         self._process = subprocess.Popen(  # noqa: S603 (our own script, fixed arguments)
-            [sys.executable, str(BENCH / "server.py"), "--lifetime", "900"],
+            [sys.executable, str(BENCH / "server.py"), "--lifetime", "3600"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -1166,6 +1174,22 @@ def evaluate(results: dict[str, Any]) -> tuple[list[Row], list[dict[str, Any]]]:
             f"{ours['peak_rss_bytes'] / bare['peak_rss_bytes']:.2f}x",
             "stated",
         )
+    limited = results.get("ratelimit")
+    if limited:
+        for admit, runs in limited["runs"].items():
+            ours, before = runs["adaptive"], runs["unlimited (before)"]
+            ok = ours["share_of_admit"] >= 0.95 and ours["throttled_share"] <= 0.02 and not ours["failed"]
+            target(
+                f"bulk at the service's limit: {ours['calls']:,} DRS stops, service admits {admit}/s, "
+                f"concurrency {limited['concurrency']}: completed, 429s",
+                f"{ours['completed_per_s']:,.1f}/s, 429 {ours['throttled_share']:.2%}",
+                f"{before['completed_per_s']:,.1f}/s, 429 {before['throttled_share']:.2%}, "
+                f"{before['failed']:,} of {before['calls']:,} failed (rate_limit=None)",
+                f"{ours['share_of_admit']:.3f} of {admit}/s",
+                "≥ 0.95 of N, ≤ 2% 429, none failed",
+                ok,
+                f"adaptive: {ours['cuts']} cuts, {ours['failed']} failed calls",
+            )
     waiters = results.get("waiters")
     if waiters:
         ours, bare = waiters["ours"], waiters["bare httpx"]
@@ -1333,6 +1357,11 @@ def main(argv: list[str] | None = None) -> int:
         if "bulk" in only:
             with section("bulk", timings, results, partial):
                 results["bulk"] = bench_bulk(server, settings)
+        if "ratelimit" in only:
+            with section("ratelimit", timings, results, partial):
+                results["ratelimit"] = bench_ratelimit(
+                    server, settings.ratelimit_admits, settings.ratelimit_calls, settings.ratelimit_baseline_calls
+                )
         if "waiters" in only:
             with section("waiters", timings, results, partial):
                 results["waiters"] = bench_waiters(server, settings)

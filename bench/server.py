@@ -16,9 +16,12 @@ and use TCP_NODELAY. Routes:
   shaped like openapi/drs.yaml's example: ``job.status`` is ``RELEASE_RESOURCE_STARTED`` for the
   first ``polls - 1`` reads of a job id and ``RELEASE_RESOURCE_COMPLETE`` from then on
   (``polls`` set with ``/__config``, default 1)
-* ``GET /__stats`` → ``{"connections": accepted so far, "requests": answered so far (not counting these)}``
-* ``GET /__config?slow_every=N&slow_ms=M&polls=P`` → sets the slow pattern (every N-th DRS stop is
-  answered M ms late; 0 turns it off) and the polls until a job reads as ended; answers the settings
+* ``GET /__stats`` → ``{"connections": accepted so far, "requests": answered so far (not counting these),
+  "throttled": DRS stops answered 429}``
+* ``GET /__config?slow_every=N&slow_ms=M&polls=P&admit=A`` → sets the slow pattern (every N-th DRS stop is
+  answered M ms late; 0 turns it off), the polls until a job reads as ended, and the flow control of DRS
+  stops (``admit`` per second from a token bucket holding ``admit / 20``, at least 1; above it
+  ``429`` with an API gateway's throttling error; 0 turns it off); answers the settings
 * anything else → 404
 
 Late answers are written with ``loop.call_later``: fine for clients that do not pipeline (httpx).
@@ -34,15 +37,17 @@ import os
 import signal
 import socket
 import sys
+import time
 
 _DRS_BODY = b'{"status":"success"}'
 _NOT_FOUND = b'{"error_code":"BENCH.404","error_msg":"no route"}'
 _BAD_REQUEST = b'{"error_code":"BENCH.400","error_msg":"bad request"}'
 _MAX_HEADER = 64 * 1024
 # Counters for GET /__stats: keep-alive at work shows as few connections for many requests.
-_STATS = {"connections": 0, "requests": 0}
+_STATS = {"connections": 0, "requests": 0, "throttled": 0}
 # Set through GET /__config: every slow_every-th DRS stop answered slow_ms late; polls per job.
-_CONFIG = {"slow_every": 0, "slow_ms": 0, "polls": 1}
+_CONFIG = {"slow_every": 0, "slow_ms": 0, "polls": 1, "admit": 0}
+_BUCKET = {"tokens": 0.0, "at": 0.0}
 _COUNTERS = {"drs_stops": 0}
 _POLLS: dict[bytes, int] = {}
 
@@ -61,6 +66,9 @@ def _response(status: bytes, body: bytes) -> bytes:
 
 
 _DRS_RESPONSE = _response(b"200 OK", _DRS_BODY)
+_THROTTLED_RESPONSE = _response(
+    b"429 Too Many Requests", b'{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached"}'
+)
 _NOT_FOUND_RESPONSE = _response(b"404 Not Found", _NOT_FOUND)
 _BAD_REQUEST_RESPONSE = _response(b"400 Bad Request", _BAD_REQUEST)
 
@@ -108,6 +116,8 @@ def _configure(target: bytes) -> bytes:
     if "polls=" in query.decode("ascii", "replace"):
         _POLLS.clear()
     _COUNTERS["drs_stops"] = 0
+    _STATS["throttled"] = 0
+    _BUCKET["tokens"], _BUCKET["at"] = max(1.0, _CONFIG["admit"] / 20), time.monotonic()
     return _response(b"200 OK", json.dumps(_CONFIG).encode("ascii"))
 
 
@@ -118,6 +128,22 @@ def delay_of(method: bytes, target: bytes) -> float:
         return 0.0
     _COUNTERS["drs_stops"] += 1
     return _CONFIG["slow_ms"] / 1000 if _COUNTERS["drs_stops"] % every == 0 else 0.0
+
+
+def admitted() -> bool:
+    """The flow control of DRS stops: a token bucket of ``admit`` per second (off when 0)."""
+    rate = _CONFIG["admit"]
+    if rate <= 0:
+        return True
+    now = time.monotonic()
+    tokens = min(max(1.0, rate / 20), _BUCKET["tokens"] + (now - _BUCKET["at"]) * rate)
+    _BUCKET["at"] = now
+    if tokens < 1:
+        _BUCKET["tokens"] = tokens
+        _STATS["throttled"] += 1
+        return False
+    _BUCKET["tokens"] = tokens - 1
+    return True
 
 
 def route(method: bytes, target: bytes, body: bytes) -> bytes:
@@ -131,7 +157,7 @@ def route(method: bytes, target: bytes, body: bytes) -> bytes:
         return _show_job_response(path.rsplit(b"/", 1)[1])
     if method == b"POST" and path.endswith(b"/stop"):
         if path.startswith(b"/v5/") and b"/jobs/" in path:
-            return _DRS_RESPONSE
+            return _DRS_RESPONSE if admitted() else _THROTTLED_RESPONSE
         if path.startswith(b"/v1.0/") and path.endswith(b"/streaming/jobs/stop"):
             return _dli_response(body)
     return _NOT_FOUND_RESPONSE

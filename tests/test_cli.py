@@ -314,6 +314,26 @@ def test_bulk_keeps_input_order_with_mixed_outcomes(local: LocalServer) -> None:
     assert len(local.requests) == 5
 
 
+def test_bulk_resends_at_a_lower_rate_when_the_service_throttles(local: LocalServer) -> None:
+    """The first answers are 429s (an API gateway's flow control, no Retry-After): every call still succeeds."""
+    throttled = Reply(429, b'{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached"}')
+    local.enqueue(*[throttled] * 4)
+    ids = [f"job-{n}" for n in range(8)]
+    result = cli(local, "drs", "stop-job", "--from-file", "-", "--concurrency", "4", stdin="\n".join(ids) + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["input"] for line in lines] == ids and all(line["ok"] for line in lines)
+    assert len(local.requests) == 12  # the 4 refused calls sent once more each
+
+
+def test_bulk_rate_must_be_a_usable_number(local: LocalServer) -> None:
+    result = cli(local, "drs", "stop-job", "--from-file", "-", "--rate", "0", stdin="job-1\n")
+    assert result.returncode == 2
+    error = json.loads(result.stderr.splitlines()[-1])
+    assert error["error"] == "InvalidParameterError" and "rate_limit" in error["message"]
+    assert local.requests == []
+
+
 def test_bulk_fills_an_array_parameter_in_batches(local: LocalServer, tmp_path: Path) -> None:
     ids = tmp_path / "ids.txt"
     ids.write_text("1\n2\n3\n4\n5\n", encoding="utf-8")

@@ -404,7 +404,7 @@ def _arguments(function: Any, descriptions: Mapping[str, str], rename_timeout: b
         flag = None
         if not positional:
             kebab = name.rstrip("_").replace("_", "-")
-            if "--" + kebab in _GLOBAL_FLAGS or kebab in ("wait", "dry-run", "from-file", "concurrency"):
+            if "--" + kebab in _GLOBAL_FLAGS or kebab in ("wait", "dry-run", "from-file", "concurrency", "rate"):
                 kebab = "wait-timeout" if kebab == "timeout" and rename_timeout else "param-" + kebab
             flag = "--" + kebab
         text = " ".join(part for part in (descriptions.get(name, ""), extra) if part)
@@ -531,6 +531,12 @@ def _add_command(subparsers: Any, command: _Command) -> None:
         )
         behaviour.add_argument(
             "--concurrency", type=int, default=4, metavar="N", help="calls at a time with --from-file (default 4)"
+        )
+        behaviour.add_argument(
+            "--rate",
+            type=float,
+            metavar="N",
+            help="at most N calls per second (default: adaptive, slower while the service answers 429)",
         )
         if bulk.is_list:
             behaviour.add_argument(
@@ -883,6 +889,8 @@ def _run_command(
     output = _Output(settings)
     cloud_class = load_cloud()
     options = _cloud_options(settings, dry_run)
+    if getattr(namespace, "rate", None) is not None:
+        options["rate_limit"] = namespace.rate
     with cloud_class.from_env(region=settings["region"], project_id=settings["project_id"], **options) as cloud:
         function = getattr(
             getattr(cloud, service), command.wait_method if wait and command.wait_method else command.method

@@ -1,0 +1,95 @@
+"""Bulk stops against a service that admits N calls per second: the client's flow control, measured.
+
+The bench server (bench/server.py) admits DRS stops from a token bucket of ``admit`` per second
+and answers ``429`` with an API gateway's throttling error above it. Each run sends ``calls``
+stops through ``bulk_call`` at ``concurrency`` 16 with an ``AsyncCloud``:
+
+* ``adaptive``: the default cloud (``rate_limit="adaptive"``);
+* ``unlimited (before)``: ``rate_limit=None``, the behaviour before flow control: every call sent
+  as soon as a slot is free, a 429 only retried (3 attempts, backoff with jitter).
+
+Reported per run: completed calls per second (succeeded / wall time) against ``admit``, the share
+of requests the server answered 429, and the calls that failed (429 on every attempt).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from typing import Any, Protocol
+
+
+class _Server(Protocol):
+    base_url: str
+
+    def stats(self) -> dict[str, int]: ...
+
+    def configure(self, **settings: int) -> dict[str, int]: ...
+
+
+AK = "HPUABENCHMARKAK0000"
+SK = "bench-secret-key-0000000000000000000000"
+PROJECT_ID = "0" * 32
+
+
+async def _run(server: _Server, admit: int, calls: int, concurrency: int, rate_limit: str | None) -> dict[str, Any]:
+    from huaweicloud_jobs import AsyncCloud, Credentials, bulk_call
+
+    server.configure(admit=admit)
+    before = server.stats()
+    ids = [f"c7debc9c-8e09-4a5d-8dd6-{index:012d}" for index in range(calls)]
+    async with AsyncCloud(
+        credentials=Credentials(ak=AK, sk=SK, project_id=PROJECT_ID),
+        endpoints={"drs": server.base_url},
+        allow_http=True,
+        rate_limit=rate_limit,
+    ) as cloud:
+        started = time.perf_counter()
+        outcomes = await bulk_call(ids, lambda job: cloud.drs.stop_job(job), concurrency=concurrency)
+        wall = time.perf_counter() - started
+        limiter = cloud.drs._transport.limiter  # type: ignore[attr-defined]
+    after = server.stats()
+    requests = after["requests"] - before["requests"]
+    throttled = after["throttled"]
+    succeeded = sum(outcome.ok for outcome in outcomes)
+    return {
+        "calls": calls,
+        "succeeded": succeeded,
+        "failed": calls - succeeded,
+        "wall_s": wall,
+        "completed_per_s": succeeded / wall,
+        "share_of_admit": succeeded / wall / admit if admit else None,
+        "requests": requests,
+        "throttled": throttled,
+        "throttled_share": throttled / requests if requests else 0.0,
+        "cuts": limiter.throttles if limiter is not None else None,
+    }
+
+
+async def _bench(server: _Server, admits: tuple[int, ...], calls: int, baseline_calls: int) -> dict[str, Any]:
+    concurrency = 16
+    # Warm: connections and imports, with flow control off.
+    await _run(server, 0, 2 * concurrency, concurrency, None)
+    results: dict[str, Any] = {"concurrency": concurrency, "runs": {}}
+    try:
+        for admit in admits:
+            runs = results["runs"][str(admit)] = {}
+            for name, rate_limit, count in (
+                ("adaptive", "adaptive", calls),
+                ("unlimited (before)", None, baseline_calls),
+            ):
+                runs[name] = await _run(server, admit, count, concurrency, rate_limit)
+                entry = runs[name]
+                print(
+                    f"  ratelimit: admit {admit}/s, {name}: {entry['completed_per_s']:.1f}/s "
+                    f"({entry['share_of_admit']:.3f}), 429 {entry['throttled_share']:.2%}, failed {entry['failed']}",
+                    file=sys.stderr,
+                )
+    finally:
+        server.configure(admit=0)
+    return results
+
+
+def bench_ratelimit(server: _Server, admits: tuple[int, ...], calls: int, baseline_calls: int) -> dict[str, Any]:
+    return asyncio.run(_bench(server, admits, calls, baseline_calls))
