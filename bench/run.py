@@ -47,6 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 sys.path.insert(0, str(BENCH))
 
+from cold_call import bench_cold_call  # noqa: E402
 from ratelimit import bench_ratelimit  # noqa: E402
 from synthetic import spec_yaml  # noqa: E402
 
@@ -59,7 +60,7 @@ DRS_PATH = f"/v5/{PROJECT_ID}/jobs/{JOB_ID}/stop"
 DRS_BODY = {"is_force_stop": True}
 # What our client sends besides signing: bare httpx gets exactly these, unsigned.
 BARE_HEADERS = {"Content-Type": "application/json", "X-Project-Id": PROJECT_ID}
-SECTIONS = ("sync", "async", "bulk", "ratelimit", "waiters", "sign", "import", "generate", "memory")
+SECTIONS = ("sync", "async", "bulk", "ratelimit", "waiters", "sign", "import", "cli", "generate", "memory")
 # Bare httpx gets the connection pool our runtime configures (huaweicloud_jobs_core._defaults.LIMITS),
 # so that the comparisons measure the client, not pool sizes (httpx's default keeps only 20 alive).
 BARE_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=64)
@@ -1248,6 +1249,17 @@ def evaluate(results: dict[str, Any]) -> tuple[list[Row], list[dict[str, Any]]]:
             cli["ratio"] <= 1.5,
             "python -X importtime -m huaweicloud_jobs --help shows what the CLI loads",
         )
+    cold = results.get("cli")
+    if cold:
+        target(
+            f"`{cold['command']}`, whole process, vs a bare httpx script sending the same signed stop",
+            f"{cold['cli']['wall_ms']:.0f} ms",
+            f"{cold['bare']['wall_ms']:.0f} ms",
+            f"{cold['ratio']:.2f}x",
+            "≤ 1.3x",
+            cold["ratio"] <= 1.3,
+            "python -X importtime huaweicloud-jobs drs stop-job ID shows what a command loads",
+        )
     gen = results.get("generate")
     if gen and "skipped" not in gen:
         target(
@@ -1362,6 +1374,9 @@ def main(argv: list[str] | None = None) -> int:
                 results["ratelimit"] = bench_ratelimit(
                     server, settings.ratelimit_admits, settings.ratelimit_calls, settings.ratelimit_baseline_calls
                 )
+        if "cli" in only:
+            with section("cli", timings, results, partial):
+                results["cli"] = bench_cold_call(server.base_url, settings.import_runs)
         if "waiters" in only:
             with section("waiters", timings, results, partial):
                 results["waiters"] = bench_waiters(server, settings)
