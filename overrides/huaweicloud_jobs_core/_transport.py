@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from . import _audit, _defaults, _redaction
+from . import _audit, _deadline, _defaults, _redaction
 from ._coerce import SchemaMismatchError, coerce
 from ._error_body import request_id_from_headers
 from ._exceptions import (
@@ -40,6 +40,8 @@ from ._service import Operation
 from ._spec import OperationSpec, SuccessResponse, operation_spec
 
 R = TypeVar("R")
+
+_ATTEMPT = f"the attempt deadline, {_defaults.ATTEMPT_DEADLINE_FACTOR:g} x the read timeout"
 
 # Failures that prove the request never reached the server.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -277,6 +279,8 @@ class _Base:
         max_response_bytes: int = _defaults.MAX_RESPONSE_BYTES,
     ) -> None:
         self._client = client
+        if isinstance(client, httpx.Client | httpx.AsyncClient):
+            _deadline.bind(client)  # its sockets stop at the attempt deadline (LoopClients bind theirs)
         # Several endpoints: a connection that could not be opened moves on to the next one.
         urls = [base_url] if isinstance(base_url, str) else list(base_url)
         self._base_urls = tuple(url.rstrip("/") for url in urls)
@@ -333,13 +337,15 @@ class _Base:
                 raise self._oversized(spec, response, b"")
         return _BodyReader(response, limit)
 
-    def _read(
-        self, spec: OperationSpec, reader: _BodyReader, raw: bytes, deadline: float | None, started: float
-    ) -> None:
-        """One network chunk of the body, within the body's time limit."""
+    def _read(self, spec: OperationSpec, reader: _BodyReader, raw: bytes, deadline: _deadline.Deadline | None) -> None:
+        """One network chunk of the body, within the attempt's deadline.
+
+        The sockets of httpx's own transports already stop at the deadline (``_deadline``);
+        this check bounds the body read through any other transport, between its chunks.
+        """
         reader.feed(raw)
-        if deadline is not None and time.monotonic() - started > deadline:
-            raise self._body_timeout(spec, deadline)
+        if deadline is not None and time.monotonic() > deadline.at:
+            raise self._late(spec, deadline)
 
     def _read_failed(
         self, spec: OperationSpec, response: httpx.Response, reader: _BodyReader, error: Exception
@@ -351,10 +357,11 @@ class _Base:
             raise self._oversized(spec, response, reader.partial()) from None
         response._content = reader.partial()
 
-    def _body_deadline(self, request: Mapping[str, Any]) -> float | None:
+    def _attempt_seconds(self, request: Mapping[str, Any]) -> float | None:
+        """How long one attempt may take in all: ``ATTEMPT_DEADLINE_FACTOR`` read timeouts (none without one)."""
         timeout = request.get("timeout") or getattr(self._client, "timeout", None)
         read = timeout.read if isinstance(timeout, httpx.Timeout) else None
-        return None if read is None else read * _defaults.BODY_DEADLINE_FACTOR
+        return None if read is None else read * _defaults.ATTEMPT_DEADLINE_FACTOR
 
     def _oversized(self, spec: OperationSpec, response: httpx.Response, kept: bytes) -> ResponseTooLargeError:
         return ResponseTooLargeError(
@@ -365,13 +372,9 @@ class _Base:
             body=kept,
         )
 
-    def _body_timeout(self, spec: OperationSpec, deadline: float) -> ClientTimeoutError:
+    def _late(self, spec: OperationSpec, deadline: _deadline.Deadline) -> ClientTimeoutError:
         return ClientTimeoutError(
-            f"ReadTimeout: the response body did not arrive within {deadline:g} s "
-            f"({_defaults.BODY_DEADLINE_FACTOR:g} read timeouts)",
-            service=spec.service,
-            operation=spec.name,
-            sent=True,
+            f"ReadTimeout: {deadline.message()}", service=spec.service, operation=spec.name, sent=True
         )
 
     def _delay(
@@ -381,11 +384,17 @@ class _Base:
         error: HuaweiCloudJobsError,
         response: httpx.Response | None,
         waited: float,
+        outer: _deadline.Deadline | None,
     ) -> float | None:
+        """The wait before the next attempt, or None: no retry (the policy says so, or the wait would end
+        past a deadline set around the whole call, a waiter's)."""
         retry_after = parse_retry_after(response.headers.get("Retry-After")) if response is not None else None
-        return self._retry.retry_delay(
+        delay = self._retry.retry_delay(
             attempt, error, idempotent=spec.idempotent, retry_after=retry_after, waited=waited, rng=self._rng
         )
+        if delay is not None and outer is not None and time.monotonic() + delay >= outer.at:
+            return None
+        return delay
 
     def _failover(self, request: dict[str, Any], path: str, outcome: HuaweiCloudJobsError) -> bool:
         """Point the request at the next endpoint when this one could not even be connected to."""
@@ -455,28 +464,33 @@ class HttpTransport(_Base):
         return self._sleep
 
     def _receive(self, spec: OperationSpec, request: dict[str, Any]) -> httpx.Response:
-        """Send and read the body, bounded in size and time; raises httpx errors or ours."""
+        """Send and read the body, bounded in size and in time (the attempt deadline); raises httpx errors or ours."""
         client: httpx.Client = self._client
-        response = client.send(client.build_request(**request), auth=self._auth, stream=True)
+        token = _deadline.enter(self._attempt_seconds(request), _ATTEMPT)
         try:
-            reader = self._reader(spec, request, response)
-            if reader is not None:
-                deadline, started = self._body_deadline(request), time.monotonic()
-                try:
-                    for raw in response.iter_raw():
-                        self._read(spec, reader, raw, deadline, started)
-                    response._content = reader.end()
-                except (_TooLarge, zlib.error) as error:
-                    self._read_failed(spec, response, reader, error)
-            return response
+            response = client.send(client.build_request(**request), auth=self._auth, stream=True)
+            try:
+                reader = self._reader(spec, request, response)
+                if reader is not None:
+                    deadline = _deadline.current()
+                    try:
+                        for raw in response.iter_raw():
+                            self._read(spec, reader, raw, deadline)
+                        response._content = reader.end()
+                    except (_TooLarge, zlib.error) as error:
+                        self._read_failed(spec, response, reader, error)
+                return response
+            finally:
+                response.close()
         finally:
-            response.close()
+            _deadline.leave(token)
 
     def send(
         self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
     ) -> RawResponse[R]:
         spec, request, path = self._prepare(operation, arguments, body)
         attempt, waited, resent = 0, 0.0, False
+        outer = _deadline.current()
         with _audit.call_span(spec.service, spec.name, spec.method, spec.path):
             while True:
                 attempt += 1
@@ -501,7 +515,7 @@ class HttpTransport(_Base):
                     return gone
                 if self._failover(request, path, outcome):
                     continue
-                delay = self._delay(spec, attempt, outcome, response, waited)
+                delay = self._delay(spec, attempt, outcome, response, waited, outer)
                 if delay is None:
                     raise outcome from cause
                 resent = resent or not isinstance(outcome, TransportError) or outcome.sent
@@ -537,6 +551,7 @@ class LoopClients:
             client = self._clients.get(loop)
             if client is None:
                 client = self._clients[loop] = self._factory()
+                _deadline.bind(client)
             return client
 
     async def aclose(self) -> None:
@@ -576,26 +591,31 @@ class AsyncHttpTransport(_Base):
         """The asyncio twin of ``HttpTransport._receive``."""
         holder = self._client
         client: httpx.AsyncClient = holder.current() if isinstance(holder, LoopClients) else holder
-        response = await client.send(client.build_request(**request), auth=self._auth, stream=True)
+        token = _deadline.enter(self._attempt_seconds(request), _ATTEMPT)
         try:
-            reader = self._reader(spec, request, response)
-            if reader is not None:
-                deadline, started = self._body_deadline(request), time.monotonic()
-                try:
-                    async for raw in response.aiter_raw():
-                        self._read(spec, reader, raw, deadline, started)
-                    response._content = reader.end()
-                except (_TooLarge, zlib.error) as error:
-                    self._read_failed(spec, response, reader, error)
-            return response
+            response = await client.send(client.build_request(**request), auth=self._auth, stream=True)
+            try:
+                reader = self._reader(spec, request, response)
+                if reader is not None:
+                    deadline = _deadline.current()
+                    try:
+                        async for raw in response.aiter_raw():
+                            self._read(spec, reader, raw, deadline)
+                        response._content = reader.end()
+                    except (_TooLarge, zlib.error) as error:
+                        self._read_failed(spec, response, reader, error)
+                return response
+            finally:
+                await response.aclose()
         finally:
-            await response.aclose()
+            _deadline.leave(token)
 
     async def send(
         self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
     ) -> RawResponse[R]:
         spec, request, path = self._prepare(operation, arguments, body)
         attempt, waited, resent = 0, 0.0, False
+        outer = _deadline.current()
         with _audit.call_span(spec.service, spec.name, spec.method, spec.path):
             while True:
                 attempt += 1
@@ -620,7 +640,7 @@ class AsyncHttpTransport(_Base):
                     return gone
                 if self._failover(request, path, outcome):
                     continue
-                delay = self._delay(spec, attempt, outcome, response, waited)
+                delay = self._delay(spec, attempt, outcome, response, waited, outer)
                 if delay is None:
                     raise outcome from cause
                 resent = resent or not isinstance(outcome, TransportError) or outcome.sent
