@@ -27,6 +27,8 @@ from huaweicloud_jobs import (
     AsyncCloud,
     ClientTimeoutError,
     Cloud,
+    MetadataCredentialsError,
+    MetadataCredentialsProvider,
     RetryPolicy,
     WaiterTimeoutError,
 )
@@ -167,6 +169,19 @@ def test_a_client_of_yours_is_bounded_too() -> None:
         error, elapsed = _sync_call(hostile.base_url, http_client=mine)
         assert hostile.idle(2)
     assert elapsed < DEADLINE + LIVENESS and "the attempt deadline" in str(error)
+
+
+@pytest.mark.usefixtures("nothing_left_behind")
+def test_an_ecs_metadata_service_that_drips_is_cut_at_its_total_timeout() -> None:
+    with HostileServer(drip_head) as hostile:
+        provider = MetadataCredentialsProvider(base_url=hostile.base_url, read_timeout=READ_TIMEOUT, total_timeout=1.5)
+        started = time.monotonic()
+        with pytest.raises(MetadataCredentialsError, match="timed out"):
+            provider.get_credentials()
+        elapsed = time.monotonic() - started
+        provider.close()
+        assert hostile.idle(2)
+    assert elapsed < 1.5 + LIVENESS, f"{elapsed:.2f} s"
 
 
 def test_bind_wraps_httpx_transports_only_and_once() -> None:
