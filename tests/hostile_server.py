@@ -8,12 +8,13 @@ Helpers below build the common hostile answers.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import socket
 import struct
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 Script = Callable[[socket.socket, bytes], None]
 
@@ -61,6 +62,42 @@ def send_large(conn: socket.socket, size: int, *, chunk: bytes = b"x" * 65536) -
         sent += len(piece)
 
 
+TRICKLE_INTERVAL = 0.2
+"""Seconds between two pieces of a trickling answer: each read gets something long before a read timeout."""
+TRICKLE_LIMIT = 30.0
+"""A trickling answer stops by itself after this long, so a server never outlives a failed test for ever."""
+
+
+def _trickle(conn: socket.socket, pieces: Iterable[bytes]) -> None:
+    """Send ``pieces`` one per ``TRICKLE_INTERVAL``, until the client goes away or ``TRICKLE_LIMIT`` passes."""
+    ends = time.monotonic() + TRICKLE_LIMIT
+    try:
+        for piece in pieces:
+            if time.monotonic() > ends:
+                return
+            conn.sendall(piece)
+            time.sleep(TRICKLE_INTERVAL)
+    except OSError:
+        pass  # the client closed the connection
+
+
+def drip_head(conn: socket.socket, request: bytes) -> None:
+    """A status line and headers, one byte at a time, never finished."""
+    endless_header = itertools.chain(b"HTTP/1.1 200 OK\r\nX-Drip: ", itertools.repeat(ord("a")))
+    _trickle(conn, (bytes([byte]) for byte in endless_header))
+
+
+def processing_forever(conn: socket.socket, request: bytes) -> None:
+    """Interim ``102 Processing`` responses, and never a final one."""
+    _trickle(conn, itertools.repeat(b"HTTP/1.1 102 Processing\r\n\r\n"))
+
+
+def drip_body(conn: socket.socket, request: bytes) -> None:
+    """Complete headers of a 1000-byte JSON body, then the body one byte at a time."""
+    conn.sendall(head(headers={"Content-Type": "application/json", "Content-Length": "1000"}))
+    _trickle(conn, itertools.repeat(b" ", 1000))
+
+
 def gzip_bomb(inflated: int) -> bytes:
     """A gzip stream of ``inflated`` zero bytes (about 1000:1)."""
     compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
@@ -80,6 +117,7 @@ class HostileServer:
         self._sock.listen(64)
         self._stop = False
         self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._handlers: list[threading.Thread] = []
 
     @property
     def base_url(self) -> str:
@@ -91,7 +129,16 @@ class HostileServer:
                 conn, _ = self._sock.accept()
             except OSError:
                 return
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+            handler = threading.Thread(target=self._handle, args=(conn,), daemon=True)
+            self._handlers.append(handler)
+            handler.start()
+
+    def idle(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` s until every connection has ended (the client closed it); True if so."""
+        ends = time.monotonic() + timeout
+        for handler in list(self._handlers):
+            handler.join(max(0.0, ends - time.monotonic()))
+        return not any(handler.is_alive() for handler in self._handlers)
 
     def _handle(self, conn: socket.socket) -> None:
         try:
@@ -115,5 +162,7 @@ class HostileServer:
 
     def __exit__(self, *exc_info: object) -> None:
         self._stop = True
+        with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)  # wakes the accept() in _serve (close alone does not)
         self._sock.close()
-        time.sleep(0)
+        self._thread.join(5)

@@ -179,7 +179,14 @@ def _add_global_options(parser: argparse.ArgumentParser, prefix: str) -> None:
         metavar="SERVICE=URL",
         help="endpoint of one service (repeatable)",
     )
-    add("--timeout", dest=prefix + "timeout", type=float, default=s, metavar="SECONDS", help="per-request timeout")
+    add(
+        "--timeout",
+        dest=prefix + "timeout",
+        type=float,
+        default=s,
+        metavar="SECONDS",
+        help="read timeout; each attempt ends within twice this",
+    )
     add("--retries", dest=prefix + "retries", type=int, default=s, metavar="N", help="max attempts (1: no retry)")
     add(
         "--allow-http",

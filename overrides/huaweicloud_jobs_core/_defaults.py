@@ -47,12 +47,23 @@ than this raises ``ResponseTooLargeError``; an error body is cut to it. Configur
 cloud with ``Cloud(max_response_bytes=...)``.
 """
 
-BODY_DEADLINE_FACTOR = 2.0
-"""Receiving one response body may take at most this many read timeouts in all.
+ATTEMPT_DEADLINE_FACTOR = 2.0
+"""One attempt -- connecting, sending, and receiving the whole response, interim ``1xx``
+responses, headers and body -- may take at most this many read timeouts, from its start.
 
-httpx's read timeout bounds each read, not the whole body: a server dripping one byte
-per second would otherwise hold a call forever. With the default 30 s read timeout a
-body must arrive within 60 s (8 MiB at 60 s is ~140 KB/s).
+httpx's timeouts bound each socket operation, not a response: a server that drips its
+status line or body one byte per second, or answers ``102 Processing`` forever, would
+otherwise hold a call forever. With the default 30 s read timeout an attempt ends within
+60 s (an 8 MiB body at 60 s is ~140 KB/s); ``Cloud(timeout=10)`` makes it 20 s; a read
+timeout of None (``httpx.Timeout(None)``) sets no deadline. When it passes the connection
+is closed and ``ClientTimeoutError`` raised; the retry policy decides as for a read timeout.
+"""
+
+WAITER_MIN_POLL_SECONDS = 1.0
+"""A waiter's poll ends by the waiter's deadline, but may always take this long.
+
+The last poll is made at the deadline itself (one last look at the job); it gets this
+long, so a wait ends at most 1 s after its deadline even when the service hangs.
 """
 
 MAX_PATH_VALUE_CHARS = 4 * 1024

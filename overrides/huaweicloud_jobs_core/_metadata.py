@@ -16,7 +16,8 @@ official threshold) before ``expires_at``; one refresh serves all threads.
 
 Bounded time: each request gets ``connect_timeout`` (default 1 s) to connect and
 ``read_timeout`` (default 2 s) per read, and a whole fetch (the handshake plus a retried GET)
-is capped at ``total_timeout`` (default 5 s). A metadata service that is down fails within
+is capped at ``total_timeout`` (default 5 s), inside the sockets (``_deadline``), so a service that
+drips its answer is cut there too. A metadata service that is down fails within
 that bound with :class:`MetadataCredentialsError` (a :class:`CredentialsNotFoundError`, so a
 provider chain reports "no metadata service here" and moves on). Proxies are never used
 (``trust_env=False``): the metadata address is link-local.
@@ -33,6 +34,7 @@ from typing import Any
 
 import httpx
 
+from . import _deadline
 from ._credentials import Credentials, CredentialsNotFoundError, TemporaryCredentials
 from ._exceptions import CredentialsError, InvalidParameterError
 from ._refresh import RefreshingCredentialsProvider
@@ -180,6 +182,7 @@ class MetadataCredentialsProvider(RefreshingCredentialsProvider):
         with self._client_lock:
             if self._client is None:
                 self._client = httpx.Client(base_url=self._base_url, trust_env=False, follow_redirects=False)
+                _deadline.bind(self._client)
             return self._client
 
     def _send(self, method: str, path: str, headers: dict[str, str], deadline: float) -> httpx.Response:
@@ -223,7 +226,10 @@ class MetadataCredentialsProvider(RefreshingCredentialsProvider):
             )
 
     def _fetch(self) -> TemporaryCredentials:
-        deadline = time.monotonic() + self._total_timeout
+        with _deadline.within(self._total_timeout, "the ECS metadata total timeout"):
+            return self._fetch_within(time.monotonic() + self._total_timeout)
+
+    def _fetch_within(self, deadline: float) -> TemporaryCredentials:
         if self._clock() >= self._api_token_until:
             self._update_api_token(deadline, required=False)
         headers = {_TOKEN_HEADER: self._api_token} if self._api_token else {}

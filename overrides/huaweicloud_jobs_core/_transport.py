@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from . import _audit, _defaults, _redaction
+from . import _audit, _deadline, _defaults, _redaction
 from ._coerce import SchemaMismatchError, coerce
 from ._error_body import request_id_from_headers
 from ._exceptions import (
@@ -41,6 +41,8 @@ from ._service import Operation
 from ._spec import OperationSpec, SuccessResponse, operation_spec
 
 R = TypeVar("R")
+
+_ATTEMPT = f"the attempt deadline, {_defaults.ATTEMPT_DEADLINE_FACTOR:g} x the read timeout"
 
 # Failures that prove the request never reached the server.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -280,6 +282,8 @@ class _Base:
     ) -> None:
         self._client = client
         self._limiter = limiter
+        if isinstance(client, httpx.Client | httpx.AsyncClient):
+            _deadline.bind(client)  # its sockets stop at the attempt deadline (LoopClients bind theirs)
         # Several endpoints: a connection that could not be opened moves on to the next one.
         urls = [base_url] if isinstance(base_url, str) else list(base_url)
         self._base_urls = tuple(url.rstrip("/") for url in urls)
@@ -336,13 +340,15 @@ class _Base:
                 raise self._oversized(spec, response, b"")
         return _BodyReader(response, limit)
 
-    def _read(
-        self, spec: OperationSpec, reader: _BodyReader, raw: bytes, deadline: float | None, started: float
-    ) -> None:
-        """One network chunk of the body, within the body's time limit."""
+    def _read(self, spec: OperationSpec, reader: _BodyReader, raw: bytes, deadline: _deadline.Deadline | None) -> None:
+        """One network chunk of the body, within the attempt's deadline.
+
+        The sockets of httpx's own transports already stop at the deadline (``_deadline``);
+        this check bounds the body read through any other transport, between its chunks.
+        """
         reader.feed(raw)
-        if deadline is not None and time.monotonic() - started > deadline:
-            raise self._body_timeout(spec, deadline)
+        if deadline is not None and time.monotonic() > deadline.at:
+            raise self._late(spec, deadline)
 
     def _read_failed(
         self, spec: OperationSpec, response: httpx.Response, reader: _BodyReader, error: Exception
@@ -354,10 +360,11 @@ class _Base:
             raise self._oversized(spec, response, reader.partial()) from None
         response._content = reader.partial()
 
-    def _body_deadline(self, request: Mapping[str, Any]) -> float | None:
+    def _attempt_seconds(self, request: Mapping[str, Any]) -> float | None:
+        """How long one attempt may take in all: ``ATTEMPT_DEADLINE_FACTOR`` read timeouts (none without one)."""
         timeout = request.get("timeout") or getattr(self._client, "timeout", None)
         read = timeout.read if isinstance(timeout, httpx.Timeout) else None
-        return None if read is None else read * _defaults.BODY_DEADLINE_FACTOR
+        return None if read is None else read * _defaults.ATTEMPT_DEADLINE_FACTOR
 
     def _oversized(self, spec: OperationSpec, response: httpx.Response, kept: bytes) -> ResponseTooLargeError:
         return ResponseTooLargeError(
@@ -368,13 +375,9 @@ class _Base:
             body=kept,
         )
 
-    def _body_timeout(self, spec: OperationSpec, deadline: float) -> ClientTimeoutError:
+    def _late(self, spec: OperationSpec, deadline: _deadline.Deadline) -> ClientTimeoutError:
         return ClientTimeoutError(
-            f"ReadTimeout: the response body did not arrive within {deadline:g} s "
-            f"({_defaults.BODY_DEADLINE_FACTOR:g} read timeouts)",
-            service=spec.service,
-            operation=spec.name,
-            sent=True,
+            f"ReadTimeout: {deadline.message()}", service=spec.service, operation=spec.name, sent=True
         )
 
     @property
@@ -413,11 +416,17 @@ class _Base:
         error: HuaweiCloudJobsError,
         response: httpx.Response | None,
         waited: float,
+        outer: _deadline.Deadline | None,
     ) -> float | None:
+        """The wait before the next attempt, or None: no retry (the policy says so, or the wait would end
+        past a deadline set around the whole call, a waiter's)."""
         retry_after = parse_retry_after(response.headers.get("Retry-After")) if response is not None else None
-        return self._retry.retry_delay(
+        delay = self._retry.retry_delay(
             attempt, error, idempotent=spec.idempotent, retry_after=retry_after, waited=waited, rng=self._rng
         )
+        if delay is not None and outer is not None and time.monotonic() + delay >= outer.at:
+            return None
+        return delay
 
     def _failover(self, request: dict[str, Any], path: str, outcome: HuaweiCloudJobsError) -> bool:
         """Point the request at the next endpoint when this one could not even be connected to."""
@@ -488,28 +497,33 @@ class HttpTransport(_Base):
         return self._sleep
 
     def _receive(self, spec: OperationSpec, request: dict[str, Any]) -> httpx.Response:
-        """Send and read the body, bounded in size and time; raises httpx errors or ours."""
+        """Send and read the body, bounded in size and in time (the attempt deadline); raises httpx errors or ours."""
         client: httpx.Client = self._client
-        response = client.send(client.build_request(**request), auth=self._auth, stream=True)
+        token = _deadline.enter(self._attempt_seconds(request), _ATTEMPT)
         try:
-            reader = self._reader(spec, request, response)
-            if reader is not None:
-                deadline, started = self._body_deadline(request), time.monotonic()
-                try:
-                    for raw in response.iter_raw():
-                        self._read(spec, reader, raw, deadline, started)
-                    response._content = reader.end()
-                except (_TooLarge, zlib.error) as error:
-                    self._read_failed(spec, response, reader, error)
-            return response
+            response = client.send(client.build_request(**request), auth=self._auth, stream=True)
+            try:
+                reader = self._reader(spec, request, response)
+                if reader is not None:
+                    deadline = _deadline.current()
+                    try:
+                        for raw in response.iter_raw():
+                            self._read(spec, reader, raw, deadline)
+                        response._content = reader.end()
+                    except (_TooLarge, zlib.error) as error:
+                        self._read_failed(spec, response, reader, error)
+                return response
+            finally:
+                response.close()
         finally:
-            response.close()
+            _deadline.leave(token)
 
     def send(
         self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
     ) -> RawResponse[R]:
         spec, request, path = self._prepare(operation, arguments, body)
         attempt, waited, resent, free = 0, 0.0, False, 0
+        outer = _deadline.current()
         with _audit.call_span(spec.service, spec.name, spec.method, spec.path):
             while True:
                 attempt += 1
@@ -546,7 +560,7 @@ class HttpTransport(_Base):
                 if self._resend_at_new_rate(ticket, response, free):
                     free += 1
                     continue
-                delay = self._delay(spec, attempt - free, outcome, response, waited)
+                delay = self._delay(spec, attempt - free, outcome, response, waited, outer)
                 if delay is None:
                     raise outcome from cause
                 resent = resent or not isinstance(outcome, TransportError) or outcome.sent
@@ -582,6 +596,7 @@ class LoopClients:
             client = self._clients.get(loop)
             if client is None:
                 client = self._clients[loop] = self._factory()
+                _deadline.bind(client)
             return client
 
     async def aclose(self) -> None:
@@ -621,26 +636,31 @@ class AsyncHttpTransport(_Base):
         """The asyncio twin of ``HttpTransport._receive``."""
         holder = self._client
         client: httpx.AsyncClient = holder.current() if isinstance(holder, LoopClients) else holder
-        response = await client.send(client.build_request(**request), auth=self._auth, stream=True)
+        token = _deadline.enter(self._attempt_seconds(request), _ATTEMPT)
         try:
-            reader = self._reader(spec, request, response)
-            if reader is not None:
-                deadline, started = self._body_deadline(request), time.monotonic()
-                try:
-                    async for raw in response.aiter_raw():
-                        self._read(spec, reader, raw, deadline, started)
-                    response._content = reader.end()
-                except (_TooLarge, zlib.error) as error:
-                    self._read_failed(spec, response, reader, error)
-            return response
+            response = await client.send(client.build_request(**request), auth=self._auth, stream=True)
+            try:
+                reader = self._reader(spec, request, response)
+                if reader is not None:
+                    deadline = _deadline.current()
+                    try:
+                        async for raw in response.aiter_raw():
+                            self._read(spec, reader, raw, deadline)
+                        response._content = reader.end()
+                    except (_TooLarge, zlib.error) as error:
+                        self._read_failed(spec, response, reader, error)
+                return response
+            finally:
+                await response.aclose()
         finally:
-            await response.aclose()
+            _deadline.leave(token)
 
     async def send(
         self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
     ) -> RawResponse[R]:
         spec, request, path = self._prepare(operation, arguments, body)
         attempt, waited, resent, free = 0, 0.0, False, 0
+        outer = _deadline.current()
         with _audit.call_span(spec.service, spec.name, spec.method, spec.path):
             while True:
                 attempt += 1
@@ -677,7 +697,7 @@ class AsyncHttpTransport(_Base):
                 if self._resend_at_new_rate(ticket, response, free):
                     free += 1
                     continue
-                delay = self._delay(spec, attempt - free, outcome, response, waited)
+                delay = self._delay(spec, attempt - free, outcome, response, waited, outer)
                 if delay is None:
                     raise outcome from cause
                 resent = resent or not isinstance(outcome, TransportError) or outcome.sent

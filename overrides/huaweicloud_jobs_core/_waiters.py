@@ -17,10 +17,12 @@ A waiter is declared as data on a read operation (boto3's waiters, in the spec):
 and generated into ``wait_until_<name>(...)`` methods. A state in neither list -- including
 one the service adds next year -- means "keep polling" until the deadline. A read that fails
 transiently (connection, timeout, 429, 5xx, after the client's own retries) is polled again
-too; anything else is raised. The outcome is the last read's result (None when the job is gone
-and ``not_found: success``), or :class:`WaiterFailedError` / :class:`WaiterTimeoutError`, which
-carry the last state seen and how long the wait took. Callers may override the states, the
-delays and the deadline per call (:class:`WaitOptions`).
+too; anything else is raised. Each poll ends by the wait's deadline (``_deadline``; it may always
+take ``WAITER_MIN_POLL_SECONDS``), so a read that hangs does not stretch the wait. The outcome is
+the last read's result (None when the job is gone and ``not_found: success``), or
+:class:`WaiterFailedError` / :class:`WaiterTimeoutError`, which carry the last state seen and how
+long the wait took. Callers may override the states, the delays and the deadline per call
+(:class:`WaitOptions`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import time
 from collections.abc import Awaitable, Callable, Collection
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
 
+from . import _deadline, _defaults
 from ._exceptions import (
     APIStatusError,
     HuaweiCloudJobsError,
@@ -217,6 +220,11 @@ class _Poll:
     def waited(self) -> float:
         return self.clock() - self.started
 
+    def poll_bound(self) -> float:
+        """How long the next poll may take: the time left to the deadline, but at least
+        ``WAITER_MIN_POLL_SECONDS`` (the last poll is made at the deadline itself)."""
+        return max(self.timeout - self.waited(), _defaults.WAITER_MIN_POLL_SECONDS)
+
     def ended(self, error: type[_WaitEnded], message: str) -> _WaitEnded:
         return error(
             message,
@@ -272,7 +280,8 @@ def wait(
     while True:
         poll.polls += 1
         try:
-            result = read()
+            with _deadline.within(poll.poll_bound(), f"the {spec.name} waiter's deadline"):
+                result = read()
         except NotFoundError:
             if poll.missing():
                 return None
@@ -298,7 +307,8 @@ async def await_state(
     while True:
         poll.polls += 1
         try:
-            result = await read()
+            with _deadline.within(poll.poll_bound(), f"the {spec.name} waiter's deadline"):
+                result = await read()
         except NotFoundError:
             if poll.missing():
                 return None
