@@ -8,11 +8,12 @@ decision (``RetryPolicy.retry_delay``, the only one) and response handling (:fun
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 import zlib
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Generator, Mapping, Sequence
+from typing import Any, Final, TypeVar
 
 import httpx
 
@@ -480,7 +481,69 @@ class _Base:
                 spec.service, spec.name, spec.method, path, attempt, shown, started, time.perf_counter(), request_id
             )
 
+    def _steps(
+        self, operation: Operation[R], spec: OperationSpec, request: dict[str, Any], path: str, missing_ok: bool
+    ) -> Generator[float | _Send, httpx.Response | Exception | None, RawResponse[R]]:
+        """Every decision of one call, without I/O: the sync and asyncio ``send`` only carry it out.
 
+        Yields a number of seconds to sleep (the rate limiter's pacing, a retry's backoff) or
+        :data:`SEND` (send ``request`` once, then pass back the response or the httpx/our error
+        it raised). Returns the result; raises the final error.
+        """
+        attempt, waited, resent, free = 0, 0.0, False, 0
+        outer = _deadline.current()
+        limiter = self._limiter
+        while True:
+            attempt += 1
+            ticket = 0.0
+            while limiter is not None:
+                pause, ticket = limiter.acquire()
+                if pause <= 0:
+                    break
+                yield pause
+                if limiter.still_valid(ticket):
+                    break
+            started = time.perf_counter()
+            response: httpx.Response | None = None
+            cause: BaseException | None = None
+            outcome: RawResponse[R] | HuaweiCloudJobsError
+            with _audit.attempt_span(spec.service, spec.name, attempt) as span:
+                received = yield SEND
+                if isinstance(received, httpx.HTTPError):
+                    cause, outcome = received, _transport_error(spec, received)
+                elif isinstance(received, HuaweiCloudJobsError):
+                    outcome = received
+                else:
+                    assert isinstance(received, httpx.Response)
+                    response = received
+                    outcome = finish(operation, spec, response)
+                self._audit(spec, path, attempt, outcome, response, started, span)
+            self._observe(ticket, response)
+            if isinstance(outcome, RawResponse):
+                return outcome
+            gone = self._gone(spec, outcome, response, missing_ok, resent)
+            if gone is not None:
+                return gone
+            if self._failover(request, path, outcome):
+                continue
+            if self._resend_at_new_rate(ticket, response, free):
+                free += 1
+                continue
+            delay = self._delay(spec, attempt - free, outcome, response, waited, outer)
+            if delay is None:
+                raise outcome from cause
+            resent = resent or not isinstance(outcome, TransportError) or outcome.sent
+            yield delay
+            waited += delay
+
+
+class _Send:
+    """The step "send the request now" of :meth:`_Base._steps`."""
+
+    __slots__ = ()
+
+
+SEND: Final = _Send()  # the one instance
 _INFO = 20  # logging.INFO, without importing logging here
 _THROTTLED = 429
 
@@ -522,50 +585,23 @@ class HttpTransport(_Base):
         self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
     ) -> RawResponse[R]:
         spec, request, path = self._prepare(operation, arguments, body)
-        attempt, waited, resent, free = 0, 0.0, False, 0
-        outer = _deadline.current()
-        with _audit.call_span(spec.service, spec.name, spec.method, spec.path):
+        steps = self._steps(operation, spec, request, path, missing_ok)
+        with _audit.call_span(spec.service, spec.name, spec.method, spec.path), contextlib.closing(steps):
+            step = next(steps)
             while True:
-                attempt += 1
-                ticket = 0.0
-                while self._limiter is not None:
-                    pause, ticket = self._limiter.acquire()
-                    if pause <= 0:
-                        break
-                    self._sleep(pause)
-                    if self._limiter.still_valid(ticket):
-                        break
-                started = time.perf_counter()
-                response: httpx.Response | None = None
-                cause: BaseException | None = None
-                outcome: RawResponse[R] | HuaweiCloudJobsError
-                with _audit.attempt_span(spec.service, spec.name, attempt) as span:
+                reply: httpx.Response | Exception | None = None
+                if isinstance(step, _Send):
                     try:
-                        response = self._receive(spec, request)
-                    except httpx.HTTPError as exc:
-                        cause, outcome = exc, _transport_error(spec, exc)
-                    except HuaweiCloudJobsError as exc:
-                        outcome = exc
-                    else:
-                        outcome = finish(operation, spec, response)
-                    self._audit(spec, path, attempt, outcome, response, started, span)
-                self._observe(ticket, response)
-                if isinstance(outcome, RawResponse):
-                    return outcome
-                gone = self._gone(spec, outcome, response, missing_ok, resent)
-                if gone is not None:
-                    return gone
-                if self._failover(request, path, outcome):
-                    continue
-                if self._resend_at_new_rate(ticket, response, free):
-                    free += 1
-                    continue
-                delay = self._delay(spec, attempt - free, outcome, response, waited, outer)
-                if delay is None:
-                    raise outcome from cause
-                resent = resent or not isinstance(outcome, TransportError) or outcome.sent
-                self._sleep(delay)
-                waited += delay
+                        reply = self._receive(spec, request)
+                    except (httpx.HTTPError, HuaweiCloudJobsError) as exc:
+                        reply = exc
+                else:
+                    self._sleep(step)
+                try:
+                    step = steps.send(reply)
+                except StopIteration as done:
+                    result: RawResponse[R] = done.value
+                    return result
 
 
 class LoopClients:
@@ -659,47 +695,20 @@ class AsyncHttpTransport(_Base):
         self, operation: Operation[R], arguments: Mapping[str, object], body: object, *, missing_ok: bool = False
     ) -> RawResponse[R]:
         spec, request, path = self._prepare(operation, arguments, body)
-        attempt, waited, resent, free = 0, 0.0, False, 0
-        outer = _deadline.current()
-        with _audit.call_span(spec.service, spec.name, spec.method, spec.path):
+        steps = self._steps(operation, spec, request, path, missing_ok)
+        with _audit.call_span(spec.service, spec.name, spec.method, spec.path), contextlib.closing(steps):
+            step = next(steps)
             while True:
-                attempt += 1
-                ticket = 0.0
-                while self._limiter is not None:
-                    pause, ticket = self._limiter.acquire()
-                    if pause <= 0:
-                        break
-                    await self._sleep(pause)
-                    if self._limiter.still_valid(ticket):
-                        break
-                started = time.perf_counter()
-                response: httpx.Response | None = None
-                cause: BaseException | None = None
-                outcome: RawResponse[R] | HuaweiCloudJobsError
-                with _audit.attempt_span(spec.service, spec.name, attempt) as span:
+                reply: httpx.Response | Exception | None = None
+                if isinstance(step, _Send):
                     try:
-                        response = await self._receive(spec, request)
-                    except httpx.HTTPError as exc:
-                        cause, outcome = exc, _transport_error(spec, exc)
-                    except HuaweiCloudJobsError as exc:
-                        outcome = exc
-                    else:
-                        outcome = finish(operation, spec, response)
-                    self._audit(spec, path, attempt, outcome, response, started, span)
-                self._observe(ticket, response)
-                if isinstance(outcome, RawResponse):
-                    return outcome
-                gone = self._gone(spec, outcome, response, missing_ok, resent)
-                if gone is not None:
-                    return gone
-                if self._failover(request, path, outcome):
-                    continue
-                if self._resend_at_new_rate(ticket, response, free):
-                    free += 1
-                    continue
-                delay = self._delay(spec, attempt - free, outcome, response, waited, outer)
-                if delay is None:
-                    raise outcome from cause
-                resent = resent or not isinstance(outcome, TransportError) or outcome.sent
-                await self._sleep(delay)
-                waited += delay
+                        reply = await self._receive(spec, request)
+                    except (httpx.HTTPError, HuaweiCloudJobsError) as exc:
+                        reply = exc
+                else:
+                    await self._sleep(step)
+                try:
+                    step = steps.send(reply)
+                except StopIteration as done:
+                    result: RawResponse[R] = done.value
+                    return result
