@@ -16,7 +16,8 @@ generated package's version is its spec's ``info.version``.
 
 Checks, any failure exits non-zero: ``twine check --strict`` on every file, then on every
 wheel: each top-level package ships ``py.typed`` and says so (``Typing :: Typed``); it links its
-documentation (``Project-URL``); every Requires-Dist carries a version specifier; a service package bundles ``openapi.json`` and ``SPEC-SHA256``, the hash matches
+documentation (``Project-URL``); every Requires-Dist carries a version specifier; a service package
+bundles ``openapi.json`` and ``SPEC-SHA256``, the hash matches
 ``openapi/<service>.yaml`` (else generated/ is stale) and the wheel's version is the bundled
 spec's ``info.version``. The output folder's previous wheels and sdists are replaced, since
 ``nox -s publish`` uploads everything in it.
