@@ -43,6 +43,7 @@ import json
 import pkgutil
 import re
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -476,13 +477,21 @@ class FakeCloud:
         return _FakeTransport(self)
 
     @contextlib.contextmanager
-    def serve(self) -> Iterator[str]:
-        """A real HTTP server on 127.0.0.1 (a thread) while the block runs; yields its base URL."""
+    def serve(self, ssl_context: ssl.SSLContext | None = None) -> Iterator[str]:
+        """A real HTTP server on 127.0.0.1 (a thread) while the block runs; yields its base URL.
+
+        With ``ssl_context`` (a server context holding a certificate for 127.0.0.1) it serves HTTPS,
+        for code that refuses plain ``http://``: ``Cloud.from_env()`` with the endpoint variables
+        pointed at it and ``SSL_CERT_FILE`` naming the CA, or the command line.
+        """
         server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        if ssl_context is not None:
+            server.socket = ssl_context.wrap_socket(server.socket, server_side=True)
         server.daemon_threads = True
         thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
         thread.start()
-        self._base_url = f"http://127.0.0.1:{server.server_address[1]}"
+        scheme = "https" if ssl_context is not None else "http"
+        self._base_url = f"{scheme}://127.0.0.1:{server.server_address[1]}"
         try:
             yield self._base_url
         finally:
@@ -492,7 +501,7 @@ class FakeCloud:
             thread.join()
 
     def endpoints(self) -> dict[str, str]:
-        """The ``endpoints=`` of a cloud pointed at :meth:`serve` (pass ``allow_http=True`` too)."""
+        """The ``endpoints=`` of a cloud pointed at :meth:`serve` (pass ``allow_http=True`` too, unless it serves HTTPS)."""
         if self._base_url is None:
             raise RuntimeError("endpoints() is the address of fake.serve(): call it inside `with fake.serve():`")
         return {name: f"{self._base_url}/{name}" for name in self._services}
