@@ -336,6 +336,20 @@ def test_serve_mode_speaks_tls_with_a_server_context(tmp_path: Path) -> None:
     assert fake.job("drs", "j").stopped
 
 
+def test_required_response_headers_are_sent() -> None:
+    """IAM's create_token answers its token in the X-Subject-Token header the document marks required."""
+    from huaweicloud_jobs_iam.models import Auth
+
+    body = SPECS["iam"]["paths"]["/v3/auth/tokens"]["post"]["requestBody"]["content"]["application/json"]
+    auth = Auth.from_dict(next(iter(body["examples"].values()))["value"]["auth"])
+    with Cloud(
+        token="t", project_id=PROJECT_ID, region="cn-north-4", transport=FakeCloud(["iam"]).transport()
+    ) as cloud:
+        issued = cloud.iam.create_token(auth)
+    assert issued.subject_token == "fake-x-subject-token"
+    assert issued.token.expires_at
+
+
 def test_serve_mode_resets_the_connection_after_acting() -> None:
     fake = FakeCloud(["lakeformation"])
     job_id = "1" * 36

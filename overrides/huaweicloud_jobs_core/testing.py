@@ -261,6 +261,18 @@ class _Service:
             values.append(media["example"])
         return values
 
+    def required_headers(self, operation: str, status: int) -> dict[str, str]:
+        """The response headers the document marks required (IAM's ``X-Subject-Token``): its example, or a stand-in."""
+        response = self.raw[operation].get("responses", {}).get(str(status))
+        if response is None:
+            return {}
+        headers = resolve_refs(self.document, response).get("headers", {})
+        return {
+            name: str(header.get("example", header.get("schema", {}).get("example", f"fake-{name.lower()}")))
+            for name, header in headers.items()
+            if isinstance(header, dict) and header.get("required")
+        }
+
     def documents(self, operation: str, status: int) -> bool:
         return str(status) in self.raw[operation].get("responses", {})
 
@@ -698,17 +710,17 @@ class FakeCloud:
         success = spec.first_success
         if success is None:
             return _json(200, {})
+        headers = model.required_headers(operation, success.status)
         if success.schema is None:
-            return _Answer(
-                success.status, headers={name: f"fake-{name.lower()}" for name in success.request_id_headers}
-            )
+            headers.update({name: f"fake-{name.lower()}" for name in success.request_id_headers})
+            return _Answer(success.status, headers=headers)
         documented = model.examples(operation, success.status)
         result = copy.deepcopy(documented[0]) if documented else _minimal(success.schema)
         if isinstance(result, dict):
             _fill_path_parameters(result, success.schema, arguments)
             if id_name:
                 _set_id(result, success.schema, (id_name, "id"), arguments[id_name])
-        return _json(success.status, result)
+        return _json(success.status, result, headers)
 
 
 def _fill_path_parameters(result: Any, schema: JsonSchema | None, arguments: Mapping[str, str]) -> None:
