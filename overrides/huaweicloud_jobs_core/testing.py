@@ -513,7 +513,7 @@ class FakeCloud:
             thread.join()
 
     def endpoints(self) -> dict[str, str]:
-        """The ``endpoints=`` of a cloud pointed at :meth:`serve` (pass ``allow_http=True`` too, unless it serves HTTPS)."""
+        """The ``endpoints=`` of a cloud pointed at :meth:`serve` (with ``allow_http=True`` unless it serves HTTPS)."""
         if self._base_url is None:
             raise RuntimeError("endpoints() is the address of fake.serve(): call it inside `with fake.serve():`")
         return {name: f"{self._base_url}/{name}" for name in self._services}
