@@ -14,7 +14,7 @@ import yaml
 
 import huaweicloud_jobs.testing
 import huaweicloud_jobs_core.testing
-from huaweicloud_jobs import AsyncCloud, Cloud, RetryPolicy, ServerError
+from huaweicloud_jobs import AsyncCloud, Cloud, IssuedToken, RetryPolicy, ServerError
 from huaweicloud_jobs.testing import VANISHED, FakeCloud, FakeTime, installed_services
 
 from conftest import PROJECT_ID
@@ -346,6 +346,7 @@ def test_required_response_headers_are_sent() -> None:
         token="t", project_id=PROJECT_ID, region="cn-north-4", transport=FakeCloud(["iam"]).transport()
     ) as cloud:
         issued = cloud.iam.create_token(auth)
+    assert isinstance(issued, IssuedToken)
     assert issued.subject_token == "fake-x-subject-token"
     assert issued.token.expires_at
 
