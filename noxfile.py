@@ -1,7 +1,7 @@
-"""Sessions: generate, lint, typecheck, tests, demo (the main job), build, publish, contract, bench.
+"""Sessions: generate, lint, typecheck, tests, docs, demo (the main job), build, publish, contract, bench.
 
-nox -s demo                          # regenerate, then call every operation against a local server
-nox -s lint typecheck tests contract # all checks (the README's test command)
+nox -s demo                               # regenerate, then call every operation against a local server
+nox -s lint typecheck tests docs contract # all checks (the README's test command)
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import nox
 ROOT = Path(__file__).parent
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["lint", "typecheck", "tests", "contract"]
+nox.options.sessions = ["lint", "typecheck", "tests", "docs", "contract"]
 
 PYTHON = "3.11"
 SUPPORTED_PYTHONS = ["3.11", "3.12", "3.13"]  # requires-python = ">=3.11"; the newest three
@@ -67,7 +67,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the glue, every generated package and the tests."""
-    install_project(session, "typecheck", "test", "generate")
+    install_project(session, "typecheck", "test", "generate", "docs")
     packages = [arg for project in generated_projects() for arg in ("-p", Path(project).name.replace("-", "_"))]
     session.run("mypy", "--strict", "-p", "huaweicloud_jobs_core", *packages)
     session.run("mypy", "--strict", "tests", "tools")
@@ -81,11 +81,23 @@ def tests(session: nox.Session) -> None:
     ones the tests not marked slow, which cover the runtime, the generated packages and the CLI
     engine (``nox -s tests-3.13 -- -m ""`` runs everything there too).
     """
-    install_project(session, "test", "generate", "typecheck", "lint")
+    install_project(session, "test", "generate", "typecheck", "lint", "docs")
     session.run("python", "tools/generate.py", "--check")
     selection = [] if session.python == PYTHON else ["-m", "not slow"]
     env = {"HYPOTHESIS_PROFILE": os.environ.get("HYPOTHESIS_PROFILE", "ci")}
     session.run("pytest", *selection, *session.posargs, env=env)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """The documentation site (mkdocs.yml, docs/) into site/, with every warning an error (strict mode).
+
+    The command line's reference and the services' API reference are generated while building
+    (tools/docs_hooks.py), so the installed packages are what is documented. Arguments after `--`
+    go to `mkdocs build` (e.g. `-- --site-dir /tmp/site`).
+    """
+    install_project(session, "docs")
+    session.run("mkdocs", "build", "--strict", *session.posargs, env={"NO_MKDOCS_2_WARNING": "1"})
 
 
 @nox.session(python=PYTHON)

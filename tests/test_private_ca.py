@@ -7,9 +7,6 @@ folder; a real TLS server answers on loopback.
 from __future__ import annotations
 
 import json
-import shutil
-import ssl
-import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,31 +16,15 @@ import pytest
 
 from huaweicloud_jobs import Cloud, ConnectionFailedError, Credentials, InvalidParameterError, RetryPolicy
 
-pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="the openssl command is not installed")
+from loopback_tls import HAVE_OPENSSL, make_certificates, server_context
+
+pytestmark = pytest.mark.skipif(not HAVE_OPENSSL, reason="the openssl command is not installed")
 CREDENTIALS = Credentials(ak="AKTESTTESTTESTTEST00", sk="sk-test-secret", project_id="054ba152d480d55b2f5dc0069e7ddef0")
-
-
-def openssl(*arguments: str, cwd: Path) -> None:
-    subprocess.run(["openssl", *arguments], cwd=cwd, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="module")
 def certificates(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pki")
-    # The extensions a strict verifier asks for (Python 3.13 sets VERIFY_X509_STRICT by default).
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
-            "-days", "2", "-subj", "/CN=huaweicloud-jobs test CA",
-            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
-            "-addext", "subjectKeyIdentifier=hash", cwd=folder)  # fmt: skip
-    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
-            "-subj", "/CN=127.0.0.1", cwd=folder)  # fmt: skip
-    (folder / "san.ext").write_text(
-        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n"
-        "extendedKeyUsage=serverAuth\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid,issuer\n"
-    )
-    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-            "-out", "server.pem", "-days", "2", "-extfile", "san.ext", cwd=folder)  # fmt: skip
-    return folder
+    return make_certificates(tmp_path_factory.mktemp("pki"))
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -63,9 +44,7 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def tls_server(certificates: Path) -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(certificates / "server.pem", certificates / "server.key")
-    server.socket = context.wrap_socket(server.socket, server_side=True)
+    server.socket = server_context(certificates).wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"https://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

@@ -166,6 +166,34 @@ def test_wheels_are_typed_pinned_and_traceable_to_their_spec(builds: Builds) -> 
             assert required == own - {"huaweicloud-jobs"}
 
 
+def wheel_description(wheel: zipfile.ZipFile) -> str:
+    metadata = next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
+    payload = HeaderParser().parsestr(wheel.read(metadata).decode()).get_payload()
+    assert isinstance(payload, str)
+    return payload
+
+
+def test_every_wheel_has_its_own_readme_and_the_shared_urls_and_classifiers(builds: Builds) -> None:
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        root = tomllib.load(handle)["project"]
+    descriptions: dict[str, str] = {}
+    for path in sorted(builds.first.glob("*.whl")):
+        with zipfile.ZipFile(path) as wheel:
+            fields = wheel_fields(wheel)
+            name = fields["name"][0]
+            assert set(root["classifiers"]) <= set(fields["classifier"]), name
+            assert "Typing :: Typed" in fields["classifier"], name
+            urls = dict(line.split(", ", 1) for line in fields["project-url"])
+            assert {key.lower(): value for key, value in urls.items()} == {
+                key.lower(): value for key, value in root["urls"].items()
+            }, name
+            assert fields["description-content-type"] == ["text/markdown"], name
+            descriptions[name] = wheel_description(wheel)
+            assert descriptions[name].lstrip().startswith(f"# {name}\n"), f"{name}: not its own README"
+            assert "README.md" not in {n.rsplit("/", 1)[-1] for n in wheel.namelist() if "dist-info" not in n}, name
+    assert len(set(descriptions.values())) == len(descriptions) == len(expected_versions())
+
+
 # -- a package index --------------------------------------------------------------------------
 
 

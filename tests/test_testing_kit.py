@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 import time
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,11 @@ import yaml
 
 import huaweicloud_jobs.testing
 import huaweicloud_jobs_core.testing
-from huaweicloud_jobs import AsyncCloud, Cloud, RetryPolicy, ServerError
+from huaweicloud_jobs import AsyncCloud, Cloud, IssuedToken, RetryPolicy, ServerError
 from huaweicloud_jobs.testing import VANISHED, FakeCloud, FakeTime, installed_services
 
 from conftest import PROJECT_ID
+from loopback_tls import HAVE_OPENSSL, make_certificates, server_context
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = {
@@ -312,6 +314,41 @@ def test_serve_mode_is_a_real_loopback_server() -> None:
             result = cloud.drs.stop_job_and_wait("j")
     assert getattr(getattr(result, "job", None), "status", None) == "RELEASE_RESOURCE_COMPLETE"
     assert [request.operation for request in fake.requests] == ["show_job", None, "stop_job", "show_job"]
+
+
+@pytest.mark.skipif(not HAVE_OPENSSL, reason="the openssl command is not installed")
+def test_serve_mode_speaks_tls_with_a_server_context(tmp_path: Path) -> None:
+    """For code that refuses plain http (a cloud without allow_http=True, the command line)."""
+    pki = make_certificates(tmp_path)
+    fake = FakeCloud(["drs"])
+    fake.add_job("drs", "j", states=["RUNNING"], after_stop=["RELEASE_RESOURCE_COMPLETE"])
+    with fake.serve(ssl_context=server_context(pki)) as url:
+        assert url.startswith("https://127.0.0.1:")
+        trusted = ssl.create_default_context(cafile=str(pki / "ca.pem"))
+        with httpx.Client(base_url=url, headers=AUTH, verify=trusted) as http:
+            assert http.get(f"/v5/{PROJECT_ID}/jobs/j", params={"type": "overview"}).status_code == 200
+        plain = httpx.Client(base_url=url.replace("https:", "http:"), headers=AUTH)
+        with plain, pytest.raises(httpx.TransportError):
+            plain.get(f"/v5/{PROJECT_ID}/jobs/j", params={"type": "overview"})
+        # https: no allow_http needed
+        with Cloud(token="t", project_id=PROJECT_ID, endpoints=fake.endpoints(), verify=str(pki / "ca.pem")) as cloud:
+            assert cloud.drs.stop_job_and_wait("j") is not None
+    assert fake.job("drs", "j").stopped
+
+
+def test_required_response_headers_are_sent() -> None:
+    """IAM's create_token answers its token in the X-Subject-Token header the document marks required."""
+    from huaweicloud_jobs_iam.models import Auth
+
+    body = SPECS["iam"]["paths"]["/v3/auth/tokens"]["post"]["requestBody"]["content"]["application/json"]
+    auth = Auth.from_dict(next(iter(body["examples"].values()))["value"]["auth"])
+    with Cloud(
+        token="t", project_id=PROJECT_ID, region="cn-north-4", transport=FakeCloud(["iam"]).transport()
+    ) as cloud:
+        issued = cloud.iam.create_token(auth)
+    assert isinstance(issued, IssuedToken)
+    assert issued.subject_token == "fake-x-subject-token"
+    assert issued.token.expires_at
 
 
 def test_serve_mode_resets_the_connection_after_acting() -> None:

@@ -15,8 +15,9 @@ unchanged sources again gives byte-identical files. Versions come from the sourc
 generated package's version is its spec's ``info.version``.
 
 Checks, any failure exits non-zero: ``twine check --strict`` on every file, then on every
-wheel: each top-level package ships ``py.typed``; every Requires-Dist carries a version
-specifier; a service package bundles ``openapi.json`` and ``SPEC-SHA256``, the hash matches
+wheel: each top-level package ships ``py.typed`` and says so (``Typing :: Typed``); it links its
+documentation (``Project-URL``); every Requires-Dist carries a version specifier; a service package
+bundles ``openapi.json`` and ``SPEC-SHA256``, the hash matches
 ``openapi/<service>.yaml`` (else generated/ is stale) and the wheel's version is the bundled
 spec's ``info.version``. The output folder's previous wheels and sdists are replaced, since
 ``nox -s publish`` uploads everything in it.
@@ -156,6 +157,10 @@ def check_wheel(path: Path, root: Path = ROOT) -> WheelReport:
         if not packages:
             problems.append("no top-level package")
         problems.extend(f"{pkg}/py.typed is missing" for pkg in packages if f"{pkg}/py.typed" not in names)
+        if "Typing :: Typed" not in fields.get("classifier", []):
+            problems.append("no classifier Typing :: Typed")
+        if not any(url.startswith("Documentation, ") for url in fields.get("project-url", [])):
+            problems.append("no Project-URL Documentation (the root pyproject.toml's [project.urls])")
         for requirement in fields.get("requires-dist", []):
             if not re.search(r"[<>=~!]", requirement.split(";")[0]):
                 problems.append(f"dependency without a version specifier: {requirement}")

@@ -36,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,17 @@ def core_version() -> str:
     """The runtime's version, from its one source (overrides/huaweicloud_jobs_core/_version.py)."""
     text = (OVERRIDES / "huaweicloud_jobs_core" / "_version.py").read_text(encoding="utf-8")
     return text.split('__version__ = "', 1)[1].split('"', 1)[0]
+
+
+def shared_metadata() -> dict[str, Any]:
+    """The classifiers and URLs every distribution carries: the root pyproject.toml's (one source)."""
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        project = tomllib.load(handle)["project"]
+    return {
+        "requires_python": project["requires-python"],
+        "classifiers": list(project["classifiers"]),
+        "urls": dict(project["urls"]),
+    }
 
 
 def tool_environment() -> dict[str, str]:
@@ -114,6 +126,8 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
         "title": str(info["title"]),
         "core_version": core_version(),
         "patch_exports": patch_exports(patch_text),
+        "operations": spec_operations(spec),
+        **shared_metadata(),
     }
     # Written first: the generator's ruff post-hooks read their settings from this pyproject.toml,
     # so the output is the same wherever it is generated (the drift check generates in a temp folder).
@@ -142,6 +156,17 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
     (package_dir / "py.typed").write_text("", encoding="utf-8")
     shutil.copyfile(ROOT / "LICENSE", target / "LICENSE")
     return details
+
+
+def spec_operations(spec: dict[str, Any]) -> list[dict[str, str]]:
+    """Every operation of a spec, in document order: its method name and one-line summary (for the README)."""
+    found = []
+    for path_item in spec.get("paths", {}).values():
+        for operation in path_item.values():
+            if isinstance(operation, dict) and "operationId" in operation:
+                summary = " ".join(str(operation.get("summary", "")).split())
+                found.append({"name": str(operation["operationId"]), "summary": summary})
+    return found
 
 
 GENERATED_NAMES = frozenset({"AsyncService", "AsyncServiceWithRawResponse", "Service", "ServiceWithRawResponse"})
@@ -224,7 +249,11 @@ def generate_umbrella(services: list[dict[str, Any]], templates: Path, out_dir: 
         destination = target / str(relative).replace("PACKAGE", import_name(UMBRELLA))
         destination.parent.mkdir(parents=True, exist_ok=True)
         text = env.get_template(str(template_path.relative_to(source))).render(
-            services=services, version=version, core_version=core_version(), core_exports=core_exports()
+            services=services,
+            version=version,
+            core_version=core_version(),
+            core_exports=core_exports(),
+            **shared_metadata(),
         )
         destination.write_text(text, encoding="utf-8")
     shutil.copyfile(ROOT / "LICENSE", target / "LICENSE")

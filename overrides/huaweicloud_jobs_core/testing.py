@@ -43,6 +43,7 @@ import json
 import pkgutil
 import re
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -260,6 +261,18 @@ class _Service:
             values.append(media["example"])
         return values
 
+    def required_headers(self, operation: str, status: int) -> dict[str, str]:
+        """The response headers the document marks required (IAM's ``X-Subject-Token``): its example, or a stand-in."""
+        response = self.raw[operation].get("responses", {}).get(str(status))
+        if response is None:
+            return {}
+        headers = resolve_refs(self.document, response).get("headers", {})
+        return {
+            name: str(header.get("example", header.get("schema", {}).get("example", f"fake-{name.lower()}")))
+            for name, header in headers.items()
+            if isinstance(header, dict) and header.get("required")
+        }
+
     def documents(self, operation: str, status: int) -> bool:
         return str(status) in self.raw[operation].get("responses", {})
 
@@ -476,13 +489,21 @@ class FakeCloud:
         return _FakeTransport(self)
 
     @contextlib.contextmanager
-    def serve(self) -> Iterator[str]:
-        """A real HTTP server on 127.0.0.1 (a thread) while the block runs; yields its base URL."""
+    def serve(self, ssl_context: ssl.SSLContext | None = None) -> Iterator[str]:
+        """A real HTTP server on 127.0.0.1 (a thread) while the block runs; yields its base URL.
+
+        With ``ssl_context`` (a server context holding a certificate for 127.0.0.1) it serves HTTPS,
+        for code that refuses plain ``http://``: ``Cloud.from_env()`` with the endpoint variables
+        pointed at it and ``SSL_CERT_FILE`` naming the CA, or the command line.
+        """
         server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        if ssl_context is not None:
+            server.socket = ssl_context.wrap_socket(server.socket, server_side=True)
         server.daemon_threads = True
         thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
         thread.start()
-        self._base_url = f"http://127.0.0.1:{server.server_address[1]}"
+        scheme = "https" if ssl_context is not None else "http"
+        self._base_url = f"{scheme}://127.0.0.1:{server.server_address[1]}"
         try:
             yield self._base_url
         finally:
@@ -492,7 +513,7 @@ class FakeCloud:
             thread.join()
 
     def endpoints(self) -> dict[str, str]:
-        """The ``endpoints=`` of a cloud pointed at :meth:`serve` (pass ``allow_http=True`` too)."""
+        """The ``endpoints=`` of a cloud pointed at :meth:`serve` (with ``allow_http=True`` unless it serves HTTPS)."""
         if self._base_url is None:
             raise RuntimeError("endpoints() is the address of fake.serve(): call it inside `with fake.serve():`")
         return {name: f"{self._base_url}/{name}" for name in self._services}
@@ -689,17 +710,17 @@ class FakeCloud:
         success = spec.first_success
         if success is None:
             return _json(200, {})
+        headers = model.required_headers(operation, success.status)
         if success.schema is None:
-            return _Answer(
-                success.status, headers={name: f"fake-{name.lower()}" for name in success.request_id_headers}
-            )
+            headers.update({name: f"fake-{name.lower()}" for name in success.request_id_headers})
+            return _Answer(success.status, headers=headers)
         documented = model.examples(operation, success.status)
         result = copy.deepcopy(documented[0]) if documented else _minimal(success.schema)
         if isinstance(result, dict):
             _fill_path_parameters(result, success.schema, arguments)
             if id_name:
                 _set_id(result, success.schema, (id_name, "id"), arguments[id_name])
-        return _json(success.status, result)
+        return _json(success.status, result, headers)
 
 
 def _fill_path_parameters(result: Any, schema: JsonSchema | None, arguments: Mapping[str, str]) -> None:
