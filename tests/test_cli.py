@@ -209,6 +209,13 @@ ERROR_CASES = [
         5,
         "OperationFailedError",
     ),
+    (  # the SDK's other documented stop result: a failure with no error code is still exit 5
+        ["drs", "stop-job", "j1"],
+        [Reply(200, b'{"id":"j1","status":"failed"}')],
+        {},
+        5,
+        "OperationFailedError",
+    ),
     (["--timeout", "0.3", "--retries", "1", "drs", "stop-job", "j"], [Reply(200, delay=1.5)], {}, 6, None),
     (
         ["--retries", "1", "drs", "stop-job", "j"],
