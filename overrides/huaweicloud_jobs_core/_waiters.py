@@ -22,8 +22,8 @@ too; a read whose body fails its check only on fields the waiter does not watch 
 state (``ResponseValidationError.partial``); anything else is raised. The outcome is the last
 read's result (None when the job is gone and ``not_found: success``), or
 :class:`WaiterFailedError` / :class:`WaiterTimeoutError`, which carry the last state seen and
-how long the wait took. Callers may override the states, the
-delays and the deadline per call (:class:`WaitOptions`).
+how long the wait took. Callers may override the states, the delays and the deadline per call
+(:class:`WaitOptions`).
 """
 
 from __future__ import annotations
