@@ -211,6 +211,13 @@ ERROR_CASES = [
         5,
         "OperationFailedError",
     ),
+    (  # the SDK's other documented stop result: a failure with no error code is still exit 5
+        ["drs", "stop-job", "j1"],
+        [Reply(200, b'{"id":"j1","status":"failed"}')],
+        {},
+        5,
+        "OperationFailedError",
+    ),
     (["--timeout", "0.3", "--retries", "1", "drs", "stop-job", "j"], [Reply(200, delay=1.5)], {}, 6, None),
     (
         ["--retries", "1", "drs", "stop-job", "j"],
@@ -248,6 +255,21 @@ def test_every_exit_code(
     if code == 2 and document["error"] != "UsageError":
         assert local.requests == []  # rejected before sending
     assert SK not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [{"Version": "1.1"}, {"Version": "1.1", "Statement": [{"Action": ["obs:object:GetObject"]}]}],
+    ids=["no-statement", "statement-without-effect"],
+)
+def test_a_policy_missing_what_the_sdk_requires_is_refused_before_sending(
+    local: LocalServer, tmp_path: Path, policy: dict[str, Any]
+) -> None:
+    document = tmp_path / "auth.json"
+    document.write_text(json.dumps({"identity": {"methods": ["token"], "policy": policy}}), encoding="utf-8")
+    result = cli(local, "iam", "create-temporary-access-key-by-token", f"@{document}")
+    assert result.returncode == 2, result.stderr
+    assert error_of(result)["error"] == "UsageError" and local.requests == []
 
 
 def test_connection_refused_is_exit_7() -> None:

@@ -39,6 +39,7 @@ from huaweicloud_jobs import (
     ResponseValidationError,
     RetryPolicy,
 )
+from huaweicloud_jobs_core._spec import ErrorInBody, operation_spec
 from huaweicloud_jobs_core.types import Unset
 
 from local_server import LocalServer, Reply
@@ -193,14 +194,25 @@ def real_mismatches(value: Any, hint: Any) -> list[str]:
     return list(mismatches(value, hint))
 
 
+def error_in_body(error: OperationFailedError) -> ErrorInBody:
+    """The ``x-error-in-body`` declaration of the operation that raised ``error``."""
+    operation = next(op for op in OPERATIONS if (op.service, op.operation_id) == (error.service, error.operation))
+    package = f"huaweicloud_jobs_{operation.service}"
+    success = operation_spec(package, operation.method, operation.path).success[operation.success_statuses[0]]
+    assert success.error_in_body is not None, f"{operation.id} declares no x-error-in-body"
+    return success.error_in_body
+
+
 def check_outcome(outcome: Any, hint: Any, body: bytes) -> None:
     if isinstance(outcome, BaseException):
         assert isinstance(outcome, ACCEPTED_ERRORS), f"{type(outcome).__name__}: {outcome}"
         if isinstance(outcome, OperationFailedError):
-            assert outcome.error_code, "OperationFailedError without an error code"
+            declared = error_in_body(outcome)
             reported = json.loads(body)
             if isinstance(reported, dict):  # else: an array read as an object (test_only_a_json_object_...)
-                assert outcome.error_code == reported["error_code"]
+                assert declared.reports_failure(reported), "OperationFailedError for a body that reports no failure"
+                code = reported.get(declared.code) if declared.code else None
+                assert outcome.error_code == (str(code) if code else None)
         return
     problems = real_mismatches(outcome, hint)
     assert not problems, "\n".join(problems)

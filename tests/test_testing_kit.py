@@ -129,15 +129,19 @@ def test_stop_answer_is_the_documented_example_with_the_id() -> None:
         assert http.post(f"{DRS}/j/stop", json={"is_force_stop": True}).json() == {"status": "success", "id": "j"}
 
 
-def test_vanishing_job_and_deletes_answer_404() -> None:
-    fake = FakeCloud(["drs", "lakeformation"])
+def test_vanishing_job_and_deletes_answer_what_the_service_says() -> None:
+    fake = FakeCloud(["drs", "lakeformation", "aom"])
     fake.add_job("drs", "j", states=["RUNNING"], after_stop=[VANISHED])
+    unknown_task = {"error_code": "DRS.10000010", "error_msg": "Job does not exist, please check job id."}
     with client(fake) as http:
         http.post(f"{DRS}/j/stop", json={})
-        assert http.get(f"{DRS}/j", params={"type": "overview"}).status_code == 404
+        gone = http.get(f"{DRS}/j", params={"type": "overview"})  # DRS: 400 DRS.10000010 (the waiter's not_found_codes)
+        assert (gone.status_code, gone.json()) == (400, unknown_task)
         fake.add_job("drs", "k", states=["RUNNING"])
         fake.remove_job("drs", "k")
-        assert http.get(f"{DRS}/k", params={"type": "overview"}).status_code == 404
+        assert http.get(f"{DRS}/k", params={"type": "overview"}).json() == unknown_task
+        aom = f"https://aom.cn-north-4.myhuaweicloud.com/v1/{PROJECT_ID}/cms/workflow/w/executions/e/status"
+        assert http.get(aom).status_code == 404  # a service whose waiter declares no code: 404
         job_id = "0" * 36
         url = f"https://lakeformation.cn-north-4.myhuaweicloud.com/v1/{PROJECT_ID}/instances/i/lf-jobs/{job_id}"
         fake.add_job("lakeformation", job_id, states=["RUNNING"])
@@ -210,7 +214,7 @@ def test_request_without_credentials_is_a_401() -> None:
     fake = FakeCloud(["drs"])
     with httpx.Client(transport=fake.transport()) as http:
         assert http.get(f"{DRS}/j", params={"type": "overview"}).status_code == 401
-    assert FakeCloud(["drs"], require_auth=False).handle("GET", f"{DRS}/j?type=overview", {}, b"")[0] == 404
+    assert FakeCloud(["drs"], require_auth=False).handle("GET", f"{DRS}/j?type=overview", {}, b"")[0] == 400
 
 
 # -- injection and recording ----------------------------------------------------------------------------------

@@ -169,6 +169,12 @@ class LocalServer:
         with self._lock:
             self._queue.extend(replies)
 
+    def reset(self) -> None:
+        """Forget the recorded requests and the replies still queued (one server for many tests)."""
+        with self._lock:
+            self.requests.clear()
+            self._queue.clear()
+
     def endpoints(self) -> dict[str, str]:
         """Every service pointed at this server (the ``endpoints=`` argument of a cloud)."""
         return {route.service: self.base_url for route in self.routes}

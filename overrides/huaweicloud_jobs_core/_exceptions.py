@@ -142,7 +142,12 @@ class BatchFailedError(HuaweiCloudJobsError):
 
 
 class ResponseValidationError(HuaweiCloudJobsError):
-    """A 2xx response whose body does not match the documented schema."""
+    """A 2xx response whose body does not match the documented schema.
+
+    Where only optional fields of an object body are wrong, ``partial`` is the result built
+    without them and ``left_out`` names them (``"job.create_time"``); otherwise ``partial`` is
+    None. Waiters read a state from ``partial`` when the field they watch is not left out.
+    """
 
     def __init__(
         self,
@@ -152,12 +157,16 @@ class ResponseValidationError(HuaweiCloudJobsError):
         status_code: int,
         reason: str,
         body: bytes = b"",
+        partial: Any = None,
+        left_out: tuple[str, ...] = (),
     ) -> None:
         self.service = service
         self.operation = operation
         self.status_code = status_code
         self.reason = reason
         self.body = bytes(body[:MAX_BODY_BYTES])
+        self.partial = partial
+        self.left_out = tuple(left_out)
         super().__init__(
             f"unexpected response body for HTTP {status_code}: "
             f"{_one_line(reason, _MAX_MESSAGE_CHARS)}{_context(_where(service, operation))}"
@@ -170,6 +179,8 @@ class ResponseValidationError(HuaweiCloudJobsError):
             "status_code": self.status_code,
             "reason": self.reason,
             "body": self.body,
+            "partial": self.partial,
+            "left_out": self.left_out,
         }
         return (functools.partial(type(self), **kwargs), ())
 

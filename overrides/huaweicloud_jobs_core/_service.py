@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
-from ._exceptions import HuaweiCloudJobsError, NotFoundError
+from ._exceptions import HuaweiCloudJobsError
 from ._results import RawResponse
-from ._waiters import StateCallback, await_state, wait, wait_options, waiter, worth_a_status_read
+from ._waiters import AGAIN, GONE, StateCallback, await_state, wait, wait_options, waiter, worth_a_status_read
 
 __all__ = [
     "AsyncRawServiceBase",
@@ -135,14 +135,20 @@ class ServiceBase:
             if not worth_a_status_read(refused):
                 raise
             spec = waiter(read, name)
+            current: object
             try:
-                current = self._call(read, {**spec.arguments, **arguments})
-            except NotFoundError:
+                found: R = self._call(read, {**spec.arguments, **arguments})
+                current = found
+            except HuaweiCloudJobsError as error:
+                current = spec.after_error(error)
+                if current is AGAIN:
+                    raise
+            if current is GONE:
                 if spec.not_found == "success":
                     return None
                 raise refused from None
             if spec.state_of(current) in (success if success is not None else spec.success):
-                return current
+                return cast(R, current)
             raise
         return self._wait(
             read,
@@ -223,14 +229,20 @@ class AsyncServiceBase:
             if not worth_a_status_read(refused):
                 raise
             spec = waiter(read, name)
+            current: object
             try:
-                current = await self._call(read, {**spec.arguments, **arguments})
-            except NotFoundError:
+                found: R = await self._call(read, {**spec.arguments, **arguments})
+                current = found
+            except HuaweiCloudJobsError as error:
+                current = spec.after_error(error)
+                if current is AGAIN:
+                    raise
+            if current is GONE:
                 if spec.not_found == "success":
                     return None
                 raise refused from None
             if spec.state_of(current) in (success if success is not None else spec.success):
-                return current
+                return cast(R, current)
             raise
         return await self._wait(
             read,

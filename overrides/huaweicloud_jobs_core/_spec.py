@@ -6,10 +6,14 @@ accepted and responses checked from what it says, so a fact added to a spec is
 honoured without touching this code. Service-specific rules are declared there as
 extensions, never guessed here:
 
-- ``x-error-in-body: {code, message, resource_id}`` on a success response: a non-empty
-  ``code`` field in that body means the operation failed (DRS);
+- ``x-error-in-body: {code, message, resource_id, state, failure}`` on a success response:
+  a non-empty ``code`` field in that body, or a ``state`` field holding one of the
+  ``failure`` values, means the operation failed (DRS: ``error_code``, or ``status: failed``);
 - ``x-item-success: <field>`` on a success response whose body is an array: the field
   that tells whether each item succeeded (DLI);
+- ``x-bare-string: <field>`` on a success response whose body is an object: a body that is a
+  bare string instead (a JSON string, or text that is not JSON) is read as ``{<field>: text}``
+  (AOM: the SDK types the terminate answer as a string, its page shows an object);
 - ``x-idempotent: {value, reason}`` on an operation: whether it may be sent again after
   it may have reached the server;
 - ``x-waiters`` on a read operation's success response: polling definitions (see ``_waiters``).
@@ -48,11 +52,27 @@ class OperationInputs(NamedTuple):
 
 
 class ErrorInBody(NamedTuple):
-    """Fields of a success body that report a failure (``x-error-in-body``)."""
+    """Fields of a success body that report a failure (``x-error-in-body``).
 
-    code: str
+    The body reports a failure when its ``code`` field is non-empty, or when its ``state`` field
+    holds one of the ``failure`` values (either may be declared alone).
+    """
+
+    code: str | None = None
     message: str | None = None
     resource_id: str | None = None
+    state: str | None = None
+    failure: tuple[str, ...] = ()
+
+    def failed_state(self, body: dict[str, Any]) -> str | None:
+        """The value of the ``state`` field when it is a declared failure value, else None."""
+        if self.state is None:
+            return None
+        value = body.get(self.state)
+        return value if isinstance(value, str) and value in self.failure else None
+
+    def reports_failure(self, body: dict[str, Any]) -> bool:
+        return bool(self.code is not None and body.get(self.code)) or self.failed_state(body) is not None
 
 
 class SuccessResponse(NamedTuple):
@@ -63,6 +83,7 @@ class SuccessResponse(NamedTuple):
     request_id_headers: tuple[str, ...] = ()
     error_in_body: ErrorInBody | None = None
     item_success: str | None = None
+    bare_string: str | None = None
 
 
 class OperationSpec(NamedTuple):
@@ -145,9 +166,14 @@ def _success_response(document: dict[str, Any], status: int, raw: Any) -> Succes
         status=status,
         schema=schema,
         request_id_headers=headers,
-        error_in_body=ErrorInBody(**error_in_body) if error_in_body else None,
+        error_in_body=_error_in_body(error_in_body) if error_in_body else None,
         item_success=response.get("x-item-success"),
+        bare_string=response.get("x-bare-string"),
     )
+
+
+def _error_in_body(declared: dict[str, Any]) -> ErrorInBody:
+    return ErrorInBody(**{**declared, "failure": tuple(str(value) for value in declared.get("failure", ()))})
 
 
 def _waiters(document: dict[str, Any], operation: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -18,7 +18,7 @@ from typing import Any, Final, TypeVar
 import httpx
 
 from . import _audit, _deadline, _defaults, _redaction
-from ._coerce import SchemaMismatchError, coerce
+from ._coerce import SchemaMismatchError, coerce, coerce_leniently
 from ._error_body import request_id_from_headers
 from ._exceptions import (
     ClientClosedError,
@@ -95,14 +95,40 @@ def _unexpected(spec: OperationSpec, response: httpx.Response, message: str) -> 
     )
 
 
-def _invalid(spec: OperationSpec, response: httpx.Response, reason: str) -> ResponseValidationError:
+def _invalid(
+    spec: OperationSpec, response: httpx.Response, reason: str, partial: tuple[Any, tuple[str, ...]] | None = None
+) -> ResponseValidationError:
+    result, left_out = partial if partial is not None else (None, ())
     return ResponseValidationError(
         service=spec.service,
         operation=spec.name,
         status_code=response.status_code,
         reason=reason,
         body=response.content,
+        partial=result,
+        left_out=left_out,
     )
+
+
+def _partial(
+    operation: Operation[Any], success: SuccessResponse, response: httpx.Response
+) -> tuple[Any, tuple[str, ...]] | None:
+    """An object body that failed only on optional fields: the result without them, and their names (else None).
+
+    Only reached after a body failed its check (the error path); a body that reports a failure
+    (``x-error-in-body``) is never made into a result.
+    """
+    schema = success.schema
+    if schema is None or schema.get("type") != "object":
+        return None
+    try:
+        checked, left_out = coerce_leniently(lambda: _json_body(success, response), schema)
+        failure = success.error_in_body
+        if not isinstance(checked, dict) or (failure is not None and failure.reports_failure(checked)):
+            return None
+        return (checked if operation.model is None else operation.model(checked)), left_out
+    except (SchemaMismatchError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
 
 
 def _parse(operation: Operation[Any], spec: OperationSpec, success: SuccessResponse, response: httpx.Response) -> Any:
@@ -113,9 +139,9 @@ def _parse(operation: Operation[Any], spec: OperationSpec, success: SuccessRespo
             request_id=request_id_from_headers(response.headers, success.request_id_headers),
         )
     try:
-        checked = coerce(response.json(), schema)
+        checked = coerce(_json_body(success, response), schema)
         failure = success.error_in_body
-        if failure is not None and isinstance(checked, dict) and checked.get(failure.code):
+        if failure is not None and isinstance(checked, dict) and failure.reports_failure(checked):
             raise _failed_in_body(spec, success, response, checked)
         model = operation.model
         if isinstance(checked, list):
@@ -125,7 +151,26 @@ def _parse(operation: Operation[Any], spec: OperationSpec, success: SuccessRespo
             return BatchResult(checked, success.item_success) if success.item_success else checked
         return checked if model is None else model(checked)
     except (SchemaMismatchError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        raise _invalid(spec, response, f"{type(exc).__name__}: {exc}") from exc
+        partial = _partial(operation, success, response) if isinstance(exc, SchemaMismatchError) else None
+        raise _invalid(spec, response, f"{type(exc).__name__}: {exc}", partial) from exc
+
+
+def _json_body(success: SuccessResponse, response: httpx.Response) -> Any:
+    """The body as JSON; where ``x-bare-string`` is declared, a bare string becomes ``{<field>: string}``.
+
+    As the official SDK reads a body it types as a string: JSON when it parses, else the text
+    itself; an empty body is an empty object (every field absent).
+    """
+    field = success.bare_string
+    if field is None:
+        return response.json()
+    try:
+        value = response.json()
+    except ValueError:
+        value = response.content.decode("utf-8")  # not UTF-8: UnicodeDecodeError, a ValueError
+    if not isinstance(value, str):
+        return value
+    return {field: value} if value else {}
 
 
 def _failed_in_body(
@@ -133,13 +178,17 @@ def _failed_in_body(
 ) -> OperationFailedError:
     declared = success.error_in_body
     assert declared is not None
+    code = body.get(declared.code) if declared.code else None
     message = body.get(declared.message) if declared.message else None
     resource = body.get(declared.resource_id) if declared.resource_id else None
+    state = declared.failed_state(body)
+    if not (isinstance(message, str) and message) and state is not None:
+        message = f"the body reports {declared.state} {state!r}"
     return OperationFailedError(
         response.status_code,
         service=spec.service,
         operation=spec.name,
-        error_code=str(body[declared.code]),
+        error_code=str(code) if code else None,
         message=message if isinstance(message, str) else None,
         request_id=request_id_from_headers(response.headers, success.request_id_headers),
         resource_id=resource if isinstance(resource, str) else None,

@@ -147,7 +147,7 @@ def _check_string(value: str, schema: JsonSchema, name: str) -> None:
 def _check_object(value: Mapping[Any, Any], schema: JsonSchema, name: str) -> None:
     prefix = f"{name}." if name else ""
     for required in schema.get("required", ()):
-        if required not in value:
+        if required not in value or isinstance(value[required], Unset):  # a model's field set to UNSET
             raise InvalidParameterError(f"{prefix}{required}", "is required")
     properties = schema.get("properties", {})
     for key, item in value.items():

@@ -8,7 +8,8 @@ A waiter is declared as data on a read operation (boto3's waiters, in the spec):
         state: job.status             # dotted path into the read's response body
         success: [RELEASE_RESOURCE_COMPLETE, DELETED]
         failure: [RELEASE_RESOURCE_FAILED]
-        not_found: success            # a 404 from the read: success | failure | retry
+        not_found: success            # the job is gone (404, or not_found_codes): success | failure | retry
+        not_found_codes: [DRS.10000010]  # error codes that mean "gone" whatever the HTTP status (optional)
         delay: 10                     # first wait between polls, seconds; doubles, with jitter ...
         max_delay: 60                 # ... up to this
         timeout: 1800                 # default overall deadline, seconds
@@ -17,11 +18,12 @@ A waiter is declared as data on a read operation (boto3's waiters, in the spec):
 and generated into ``wait_until_<name>(...)`` methods. A state in neither list -- including
 one the service adds next year -- means "keep polling" until the deadline. A read that fails
 transiently (connection, timeout, 429, 5xx, after the client's own retries) is polled again
-too; anything else is raised. Each poll ends by the wait's deadline (``_deadline``; it may always
-take ``WAITER_MIN_POLL_SECONDS``), so a read that hangs does not stretch the wait. The outcome is
-the last read's result (None when the job is gone and ``not_found: success``), or
-:class:`WaiterFailedError` / :class:`WaiterTimeoutError`, which carry the last state seen and how
-long the wait took. Callers may override the states, the delays and the deadline per call
+too; a read whose body fails its check only on fields the waiter does not watch is read for its
+state (``ResponseValidationError.partial``); anything else is raised. Each poll ends by the wait's
+deadline (``_deadline``; it may always take ``WAITER_MIN_POLL_SECONDS``), so a read that hangs does
+not stretch the wait. The outcome is the last read's result (None when the job is gone and
+``not_found: success``), or :class:`WaiterFailedError` / :class:`WaiterTimeoutError`, which carry
+the last state seen and how long the wait took. Callers may override the states, the delays and the deadline per call
 (:class:`WaitOptions`).
 """
 
@@ -32,7 +34,7 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Collection
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar, cast
 
 from . import _deadline, _defaults
 from ._exceptions import (
@@ -43,6 +45,7 @@ from ._exceptions import (
     OperationFailedError,
     RateLimitError,
     RequestTimeoutError,
+    ResponseValidationError,
     ServerError,
     TransportError,
     _one_line,
@@ -152,6 +155,7 @@ class Waiter(NamedTuple):
     max_delay: float
     timeout: float
     arguments: dict[str, Any]
+    not_found_codes: frozenset[str] = frozenset()
 
     def state_of(self, result: object) -> str | None:
         """The watched field of a read's result (a model or JSON), or None where it is absent."""
@@ -161,6 +165,37 @@ class Waiter(NamedTuple):
             if value is None:
                 return None
         return value if isinstance(value, str) else str(value)
+
+    def after_error(self, error: HuaweiCloudJobsError) -> object:
+        """What a read that raised ``error`` says: :data:`GONE`, :data:`AGAIN` (poll again), or a
+        result to read the state from; raises ``error`` when it says nothing about the job."""
+        if isinstance(error, NotFoundError) or (
+            isinstance(error, APIStatusError) and error.error_code in self.not_found_codes
+        ):
+            return GONE
+        if isinstance(error, _TRANSIENT):
+            return AGAIN
+        if isinstance(error, ResponseValidationError) and error.partial is not None:
+            watched = ".".join(self.state)
+            if not any(watched == field or watched.startswith(field + ".") for field in error.left_out):
+                return error.partial
+        raise error
+
+
+class _Signal:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+GONE = _Signal("GONE")
+"""A read found the job gone: a 404, or an error code the waiter declares in ``not_found_codes``."""
+AGAIN = _Signal("AGAIN")
+"""A read failed transiently: poll again."""
 
 
 @functools.cache
@@ -179,6 +214,7 @@ def waiter(operation: Operation[Any], name: str) -> Waiter:
         max_delay=float(declared.get("max_delay", 30)),
         timeout=float(declared.get("timeout", 600)),
         arguments=dict(declared.get("arguments", {})),
+        not_found_codes=frozenset(str(code) for code in declared.get("not_found_codes", ())),
     )
 
 
@@ -246,13 +282,21 @@ class _Poll:
         return state in self.success
 
     def missing(self) -> bool:
-        """The read answered 404: True for success, else raises (or False: poll again)."""
+        """The read found the job gone: True for success, else raises (or False: poll again)."""
         if self.spec.not_found == "success":
             self.observe(None)
             return True
         if self.spec.not_found == "retry":
             return False
         raise self.ended(WaiterFailedError, "the job was not found")
+
+    def done(self, result: object) -> bool:
+        """Whether one poll's outcome (a result, GONE or AGAIN) ends the wait with success (raises on failure)."""
+        if result is AGAIN:
+            return False
+        if result is GONE:
+            return self.missing()
+        return self.observe(self.spec.state_of(result))
 
     def next_delay(self) -> float:
         """Seconds to the next poll: doubling from ``delay`` up to ``max_delay``, half of it jittered,
@@ -281,15 +325,11 @@ def wait(
         poll.polls += 1
         try:
             with _deadline.within(poll.poll_bound(), f"the {spec.name} waiter's deadline"):
-                result = read()
-        except NotFoundError:
-            if poll.missing():
-                return None
-        except _TRANSIENT:
-            pass
-        else:
-            if poll.observe(spec.state_of(result)):
-                return result
+                result: object = read()
+        except HuaweiCloudJobsError as error:
+            result = spec.after_error(error)
+        if poll.done(result):
+            return None if result is GONE else cast(R, result)
         sleep(poll.next_delay())
 
 
@@ -308,15 +348,11 @@ async def await_state(
         poll.polls += 1
         try:
             with _deadline.within(poll.poll_bound(), f"the {spec.name} waiter's deadline"):
-                result = await read()
-        except NotFoundError:
-            if poll.missing():
-                return None
-        except _TRANSIENT:
-            pass
-        else:
-            if poll.observe(spec.state_of(result)):
-                return result
+                result: object = await read()
+        except HuaweiCloudJobsError as error:
+            result = spec.after_error(error)
+        if poll.done(result):
+            return None if result is GONE else cast(R, result)
         await sleep(poll.next_delay())
 
 

@@ -12,6 +12,9 @@ installed ``huaweicloud_jobs_<service>`` package carries), never from per-servic
   dotted path of the state field); read answers are the read's documented 200 example with
   the job's id and current state filled in, stop answers the stop's documented success
   example (one item per id for a batch stop such as DLI ``stop_jobs``);
+- a job that does not exist is answered as the waiter declares the service says it: the
+  documented error example carrying one of its ``not_found_codes`` (DRS: 400
+  ``DRS.10000010``), else 404;
 - a DELETE removes the job (404 afterwards).
 
 ::
@@ -56,6 +59,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import httpx
 
+from ._error_body import parse_error_body
 from ._exceptions import InvalidParameterError
 from ._spec import JsonSchema, OperationSpec, load_document, operation_spec, resolve_refs
 from ._validation import check_value
@@ -71,7 +75,8 @@ __all__ = [
 ]
 
 VANISHED = "<vanished>"
-"""A state in a script meaning the job is gone: reads of it answer 404 from then on."""
+"""A state in a script meaning the job is gone: reads of it answer "not found" from then on (404, or the
+documented error that carries one of the waiter's ``not_found_codes``, such as DRS's 400 DRS.10000010)."""
 
 _METHODS = ("get", "put", "post", "delete", "patch")
 _GATEWAY_NOT_FOUND = {
@@ -80,6 +85,17 @@ _GATEWAY_NOT_FOUND = {
 }
 _GATEWAY_UNAUTHORIZED = {"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information"}
 _MESSAGE_FIELDS = ("error_msg", "message", "error_message", "msg")
+_CODE_FIELDS = ("error_code", "code", "errorCode")
+_SERVICE_CODE = re.compile(r"([A-Za-z][A-Za-z0-9]*)\.(\d+)")
+
+
+def _code_for(documented: str, status: int) -> str:
+    """An error code of the documented one's form (``DRS.10000010``) that says only the status (``DRS.00000503``)."""
+    match = _SERVICE_CODE.fullmatch(documented)
+    if match is None:
+        return f"FAKE.{status}"
+    prefix, digits = match.groups()
+    return f"{prefix}.{str(status).zfill(len(digits))}"
 
 
 class FakeTime:
@@ -130,6 +146,7 @@ class WaiterRoute:
     state: tuple[str, ...]
     success: frozenset[str]
     failure: frozenset[str]
+    not_found_codes: frozenset[str] = frozenset()
 
 
 @dataclass(eq=False)
@@ -235,6 +252,7 @@ class _Service:
                             state=tuple(str(declared["state"]).split(".")),
                             success=frozenset(declared.get("success", ())),
                             failure=frozenset(declared.get("failure", ())),
+                            not_found_codes=frozenset(str(code) for code in declared.get("not_found_codes", ())),
                         )
                     )
         self.reads = {route.read: route for route in self.waiters}
@@ -273,11 +291,31 @@ class _Service:
             if isinstance(header, dict) and header.get("required")
         }
 
+    def gone_answer(self, operation: str) -> tuple[int, Any] | None:
+        """The documented error answer that says a job does not exist, where a waiter declares its code."""
+        codes = frozenset().union(
+            *(route.not_found_codes for route in self.waiters if operation in (route.read, route.stop))
+        )
+        if not codes:
+            return None
+        for code in self.raw[operation].get("responses", {}):
+            if code.isdigit() and int(code) >= 400:
+                for value in self.examples(operation, int(code)):
+                    reported = parse_error_body(json.dumps(value).encode(), "application/json").error_code
+                    if reported in codes:
+                        return int(code), value
+        return None
+
     def documents(self, operation: str, status: int) -> bool:
         return str(status) in self.raw[operation].get("responses", {})
 
     def error_body(self, operation: str | None, status: int, message: str | None) -> Any:
-        """An error body shaped like the service's documented examples (verbatim when ``message`` is None)."""
+        """An error body shaped like the service's documented examples (verbatim when ``message`` is None).
+
+        A shaped body keeps the fields of the example but not its error code, which has a documented
+        meaning (DRS.10000010: the task does not exist) that this answer does not have: the code
+        becomes one of the same form made of the status (DRS.00000503).
+        """
         candidates: list[Any] = []
         if operation is not None:
             candidates += self.examples(operation, status)
@@ -299,6 +337,10 @@ class _Service:
                     break
             if "http_code" in body:
                 body["http_code"] = status
+            for key in _CODE_FIELDS:
+                if isinstance(body.get(key), str):
+                    body[key] = _code_for(body[key], status)
+                    break
         return body
 
 
@@ -427,7 +469,7 @@ class FakeCloud:
     ) -> FakeJob:
         """A job answering ``states`` (one per read, the last repeated) until it is stopped, then ``after_stop``.
 
-        Put :data:`VANISHED` in a script for a job that disappears (404 on reads from then on).
+        Put :data:`VANISHED` in a script for a job that disappears ("not found" on reads from then on).
         """
         self._service(service)
         if isinstance(states, str) or isinstance(after_stop, str):
@@ -447,7 +489,7 @@ class FakeCloud:
         return list(self._jobs.values())
 
     def remove_job(self, service: str, job_id: str | int) -> None:
-        """The job vanishes now (404 on every request about it)."""
+        """The job vanishes now ("not found" on every request about it, as for :data:`VANISHED`)."""
         with self._lock:
             self._jobs.pop((service, str(job_id)), None)
 
@@ -638,6 +680,9 @@ class FakeCloud:
         return frozenset().union(*(route.success for route in model.waiters if route.stop == stop))
 
     def _missing(self, model: _Service, operation: str, job_id: str, *, stop: bool) -> _Answer:
+        declared = model.gone_answer(operation)
+        if declared is not None:
+            return _json(*declared)
         status = 404
         if stop and not model.documents(operation, 404) and model.documents(operation, 400):
             status = 400  # e.g. DRS answers an unknown task ID to a stop with 400 DRS.10000010

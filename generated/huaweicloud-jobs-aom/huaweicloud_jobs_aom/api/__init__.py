@@ -223,7 +223,7 @@ class Service(ServiceBase):
     ) -> ExecutionStatusResponse | None:
         """Waits until a workflow execution that was terminated with terminate_execution has ended.
 
-        Polls show_execution_status until ``status`` is one of cancel, success, fail, approvalFailed; fails on no state;
+        Polls show_execution_status until ``status`` is one of cancel, success; fails on fail, approvalFailed;
         gives up after 900 s (``timeout``); polls after 5 s, doubling up to 30 s (``delay``,
         ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
@@ -340,7 +340,7 @@ class AsyncService(AsyncServiceBase):
     ) -> ExecutionStatusResponse | None:
         """Waits until a workflow execution that was terminated with terminate_execution has ended.
 
-        Polls show_execution_status until ``status`` is one of cancel, success, fail, approvalFailed; fails on no state;
+        Polls show_execution_status until ``status`` is one of cancel, success; fails on fail, approvalFailed;
         gives up after 900 s (``timeout``); polls after 5 s, doubling up to 30 s (``delay``,
         ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """

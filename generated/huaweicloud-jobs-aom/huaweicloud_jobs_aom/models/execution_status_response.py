@@ -39,9 +39,11 @@ class ExecutionStatusResponse:
             SDK lists the names only.)
         begin_time (int | Unset): Creation time of the process instance, a UTC timestamp.
         end_time (int | Unset): End time of the process instance, a UTC timestamp.
-        last_update_time (int | Unset): Last update time of the process instance. (The SDK types it as an integer
-            but describes the format as yyyy-MM-ddTHH:mm:ssZ, UTC; the integer type is
-            kept, as for the other times.)
+        last_update_time (int | str | Unset): Last update time of the process instance. The SDK types it as an integer
+            but its docstring gives the format yyyy-MM-ddTHH:mm:ssZ (UTC), while the same
+            field of WorkflowExecutionBrief is documented as a UTC timestamp. Both forms
+            are accepted: an integer (a timestamp, also as a string of digits) or a
+            string such as 2024-11-23T09:31:00Z.
         execution_result_list (list[ExecutionNodeResult] | Unset): Node execution information.
         approve_user_name_list (list[str] | Unset): Approving users.
         project_id (str | Unset): Project ID the tenant obtained from IAM, usually a 32-character string.
@@ -54,7 +56,7 @@ class ExecutionStatusResponse:
     status: str | Unset = UNSET
     begin_time: int | Unset = UNSET
     end_time: int | Unset = UNSET
-    last_update_time: int | Unset = UNSET
+    last_update_time: int | str | Unset = UNSET
     execution_result_list: list[ExecutionNodeResult] | Unset = UNSET
     approve_user_name_list: list[str] | Unset = UNSET
     project_id: str | Unset = UNSET
@@ -73,7 +75,11 @@ class ExecutionStatusResponse:
 
         end_time = self.end_time
 
-        last_update_time = self.last_update_time
+        last_update_time: int | str | Unset
+        if isinstance(self.last_update_time, Unset):
+            last_update_time = UNSET
+        else:
+            last_update_time = self.last_update_time
 
         execution_result_list: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.execution_result_list, Unset):
@@ -135,7 +141,12 @@ class ExecutionStatusResponse:
 
         end_time = d.pop("end_time", UNSET)
 
-        last_update_time = d.pop("last_update_time", UNSET)
+        def _parse_last_update_time(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        last_update_time = _parse_last_update_time(d.pop("last_update_time", UNSET))
 
         _execution_result_list = d.pop("execution_result_list", UNSET)
         execution_result_list: list[ExecutionNodeResult] | Unset = UNSET

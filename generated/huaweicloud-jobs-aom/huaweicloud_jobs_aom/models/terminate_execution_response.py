@@ -13,9 +13,12 @@ T = TypeVar("T", bound="TerminateExecutionResponse")
 
 @_attrs_define
 class TerminateExecutionResponse:
-    """
-    Attributes:
-        result (str | Unset): Result of the termination, "success" in the example.
+    """The page's example body. StopExecutionResponse of the SDK types the body as a
+    bare string instead; such a body is read into `result` (see `x-bare-string`).
+
+        Attributes:
+            result (str | Unset): Result of the termination: "success" in the page's example; the bare string
+                when the service answers with one. The documents give no other value.
     """
 
     result: str | Unset = UNSET

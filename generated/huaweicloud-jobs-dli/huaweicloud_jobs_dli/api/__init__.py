@@ -167,7 +167,7 @@ class Service(ServiceBase):
     ) -> ShowJobResponse | None:
         """Waits until a Flink job that was stopped with stop_jobs is no longer running.
 
-        Polls show_job until ``job_detail.status`` is one of job_cancel_success, job_finish, job_arrearage_stopped, job_submit_fail; fails on job_cancel_fail, job_init;
+        Polls show_job until ``job_detail.status`` is one of job_cancel_success, job_finish, job_arrearage_stopped, job_submit_fail, job_init; fails on job_cancel_fail;
         gives up after 1800 s (``timeout``); polls after 5 s, doubling up to 30 s (``delay``,
         ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
@@ -244,7 +244,7 @@ class AsyncService(AsyncServiceBase):
     ) -> ShowJobResponse | None:
         """Waits until a Flink job that was stopped with stop_jobs is no longer running.
 
-        Polls show_job until ``job_detail.status`` is one of job_cancel_success, job_finish, job_arrearage_stopped, job_submit_fail; fails on job_cancel_fail, job_init;
+        Polls show_job until ``job_detail.status`` is one of job_cancel_success, job_finish, job_arrearage_stopped, job_submit_fail, job_init; fails on job_cancel_fail;
         gives up after 1800 s (``timeout``); polls after 5 s, doubling up to 30 s (``delay``,
         ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """

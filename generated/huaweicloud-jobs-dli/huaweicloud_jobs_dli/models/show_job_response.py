@@ -20,15 +20,16 @@ class ShowJobResponse:
     """ShowFlinkJobResponse of the SDK.
 
     Attributes:
-        is_success (str | Unset): Whether the request is successfully executed; "true" means it is. (A
-            string in the SDK.)
+        is_success (bool | Unset): Whether the request is successfully executed. A string in the SDK ("true"
+            means it is); a boolean in the batch stop result of the page. Both are read
+            as a real bool: true, false, "true" or "false".
         message (str | Unset): System message; may be empty on success.
         job_detail (FlinkJob | Unset): FlinkJob of the SDK. Scalar fields are transcribed; `job_config`
             (FlinkJobConfig) is an open object, not transcribed field by field. The SDK
             marks `job_id` and `create_time` mandatory; they are not enforced here.
     """
 
-    is_success: str | Unset = UNSET
+    is_success: bool | Unset = UNSET
     message: str | Unset = UNSET
     job_detail: FlinkJob | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -16,7 +16,9 @@ class StopJobsResult:
     """
     Attributes:
         is_success (bool | Unset): Whether the request is successfully executed. Value true indicates that
-            the request is successfully executed.
+            the request is successfully executed. (Boolean in the page's table; the
+            page's example and the SDK's FlinkSuccessResponse send the string "true";
+            both are read as a real bool.)
         message (str | Unset): Message content
     """
 

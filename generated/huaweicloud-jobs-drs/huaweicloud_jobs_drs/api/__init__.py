@@ -306,7 +306,7 @@ class Service(ServiceBase):
     ) -> ShowJobResponse | None:
         """Waits until a task that was ended with stop_job has finished ending.
 
-        Polls show_job until ``job.status`` is one of RELEASE_RESOURCE_COMPLETE, DELETED; fails on RELEASE_RESOURCE_FAILED;
+        Polls show_job until ``job.status`` is one of RELEASE_RESOURCE_COMPLETE, RELEASE_CHILD_TRANSFER_COMPLETE, DELETED; fails on RELEASE_RESOURCE_FAILED;
         gives up after 1800 s (``timeout``); polls after 10 s, doubling up to 60 s (``delay``,
         ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
@@ -449,7 +449,7 @@ class AsyncService(AsyncServiceBase):
     ) -> ShowJobResponse | None:
         """Waits until a task that was ended with stop_job has finished ending.
 
-        Polls show_job until ``job.status`` is one of RELEASE_RESOURCE_COMPLETE, DELETED; fails on RELEASE_RESOURCE_FAILED;
+        Polls show_job until ``job.status`` is one of RELEASE_RESOURCE_COMPLETE, RELEASE_CHILD_TRANSFER_COMPLETE, DELETED; fails on RELEASE_RESOURCE_FAILED;
         gives up after 1800 s (``timeout``); polls after 10 s, doubling up to 60 s (``delay``,
         ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """

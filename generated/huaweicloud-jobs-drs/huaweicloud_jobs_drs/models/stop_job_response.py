@@ -13,13 +13,21 @@ T = TypeVar("T", bound="StopJobResponse")
 
 @_attrs_define
 class StopJobResponse:
-    """
-    Attributes:
-        error_code (str | Unset): Error code.
-        error_msg (str | Unset): Error message.
-        id (str | Unset): Task ID.
-        name (str | Unset): Task name.
-        status (str | Unset): Operation result.
+    """The page's Table 4, and StopJobActionResponse of the SDK, whose docstrings give
+    the values of `status` ("操作结果。 success，failed") and the format of
+    `error_code` ("格式为DRS.XXXXXX", returned when the task reports an error). The
+    SDK marks error_code, error_msg, id, name and status mandatory (it assigns all
+    five unconditionally); the page's example carries `status` alone, so none is
+    enforced.
+
+        Attributes:
+            error_code (str | Unset): Error code.
+            error_msg (str | Unset): Error message.
+            id (str | Unset): Task ID.
+            name (str | Unset): Task name.
+            status (str | Unset): Operation result: success, or failed (the stop failed; read as
+                OperationFailedError). A later service version may add values, so this is
+                not an enum.
     """
 
     error_code: str | Unset = UNSET

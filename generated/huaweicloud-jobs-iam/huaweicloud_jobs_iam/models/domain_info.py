@@ -13,11 +13,12 @@ T = TypeVar("T", bound="DomainInfo")
 
 @_attrs_define
 class DomainInfo:
-    """DomainInfo of the SDK (the account).
+    """DomainInfo of the SDK (the account), which marks name mandatory; not enforced
+    here, a client does not read it.
 
-    Attributes:
-        id (str | Unset): Domain (account) ID.
-        name (str | Unset): Domain (account) name.
+        Attributes:
+            id (str | Unset): Domain (account) ID.
+            name (str | Unset): Domain (account) name.
     """
 
     id: str | Unset = UNSET

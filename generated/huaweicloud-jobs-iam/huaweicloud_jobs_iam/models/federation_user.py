@@ -18,13 +18,17 @@ T = TypeVar("T", bound="FederationUser")
 
 @_attrs_define
 class FederationUser:
-    """FederationUserBody of the SDK.
+    """FederationUserBody of the SDK, which marks OS-FEDERATION and domain mandatory
+    (id and name optional); none is enforced here, a client reads none of them.
 
-    Attributes:
-        os_federation (OsFederationInfo | Unset): OsFederationInfo of the SDK.
-        domain (DomainInfo | Unset): DomainInfo of the SDK (the account).
-        id (str | Unset): User ID.
-        name (str | Unset): User name.
+        Attributes:
+            os_federation (OsFederationInfo | Unset): OsFederationInfo of the SDK, which marks identity_provider, protocol
+                and groups
+                mandatory; none is enforced here, a client reads none of them.
+            domain (DomainInfo | Unset): DomainInfo of the SDK (the account), which marks name mandatory; not enforced
+                here, a client does not read it.
+            id (str | Unset): User ID.
+            name (str | Unset): User name.
     """
 
     os_federation: OsFederationInfo | Unset = UNSET

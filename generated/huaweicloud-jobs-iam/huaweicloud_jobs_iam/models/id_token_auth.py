@@ -18,12 +18,19 @@ T = TypeVar("T", bound="IdTokenAuth")
 
 @_attrs_define
 class IdTokenAuth:
-    """GetIdTokenAuthParams of the SDK.
+    """GetIdTokenAuthParams of the SDK: `id_token` is mandatory, `scope` optional (the
+    SDK assigns `scope` only when it is given).
 
-    Attributes:
-        id_token (IdTokenValue): GetIdTokenIdTokenBody of the SDK.
-        scope (IdTokenScope | Unset): GetIdTokenIdScopeBody of the SDK: the scope of the token, a domain or a
-            project. Without it the SDK's unscoped variant (a separate operation) applies.
+        Attributes:
+            id_token (IdTokenValue): GetIdTokenIdTokenBody of the SDK.
+            scope (IdTokenScope | Unset): GetIdTokenIdScopeBody of the SDK: the scope of the token, a domain or a
+                project; the SDK marks neither field mandatory. The SDK does not say what
+                token this operation issues when `auth.scope` is absent (it is optional in
+                GetIdTokenAuthParams); the request is the same one, sent to the same path.
+                The SDK's unscoped variant, CreateUnscopedTokenWithIdToken, is a different
+                operation (POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth,
+                with the ID token in the Authorization header), not this body without a scope;
+                it is not modelled here.
     """
 
     id_token: IdTokenValue

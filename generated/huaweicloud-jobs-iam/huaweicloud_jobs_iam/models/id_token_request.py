@@ -18,7 +18,8 @@ class IdTokenRequest:
     """GetIdTokenRequestBody of the SDK.
 
     Attributes:
-        auth (IdTokenAuth): GetIdTokenAuthParams of the SDK.
+        auth (IdTokenAuth): GetIdTokenAuthParams of the SDK: `id_token` is mandatory, `scope` optional (the
+            SDK assigns `scope` only when it is given).
     """
 
     auth: IdTokenAuth

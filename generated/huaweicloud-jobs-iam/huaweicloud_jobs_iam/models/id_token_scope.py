@@ -18,7 +18,13 @@ T = TypeVar("T", bound="IdTokenScope")
 @_attrs_define
 class IdTokenScope:
     """GetIdTokenIdScopeBody of the SDK: the scope of the token, a domain or a
-    project. Without it the SDK's unscoped variant (a separate operation) applies.
+    project; the SDK marks neither field mandatory. The SDK does not say what
+    token this operation issues when `auth.scope` is absent (it is optional in
+    GetIdTokenAuthParams); the request is the same one, sent to the same path.
+    The SDK's unscoped variant, CreateUnscopedTokenWithIdToken, is a different
+    operation (POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth,
+    with the ID token in the Authorization header), not this body without a scope;
+    it is not modelled here.
 
         Attributes:
             domain (IdTokenScopeTarget | Unset): GetIdTokenScopeDomainOrProjectBody of the SDK: a domain or project, by ID

@@ -18,12 +18,13 @@ T = TypeVar("T", bound="OsFederationInfo")
 
 @_attrs_define
 class OsFederationInfo:
-    """OsFederationInfo of the SDK.
+    """OsFederationInfo of the SDK, which marks identity_provider, protocol and groups
+    mandatory; none is enforced here, a client reads none of them.
 
-    Attributes:
-        identity_provider (IdInfo | Unset): IdpIdInfo (identity provider) or ProtocolIdInfo (protocol) of the SDK.
-        protocol (IdInfo | Unset): IdpIdInfo (identity provider) or ProtocolIdInfo (protocol) of the SDK.
-        groups (list[OsFederationInfoGroupsItem] | Unset): User groups (untyped objects in the SDK).
+        Attributes:
+            identity_provider (IdInfo | Unset): IdpIdInfo (identity provider) or ProtocolIdInfo (protocol) of the SDK.
+            protocol (IdInfo | Unset): IdpIdInfo (identity provider) or ProtocolIdInfo (protocol) of the SDK.
+            groups (list[OsFederationInfoGroupsItem] | Unset): User groups (untyped objects in the SDK).
     """
 
     identity_provider: IdInfo | Unset = UNSET

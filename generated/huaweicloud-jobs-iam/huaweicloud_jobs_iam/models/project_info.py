@@ -17,12 +17,14 @@ T = TypeVar("T", bound="ProjectInfo")
 
 @_attrs_define
 class ProjectInfo:
-    """ProjectInfo of the SDK.
+    """ProjectInfo of the SDK, which marks name mandatory; not enforced here, a
+    client does not read it.
 
-    Attributes:
-        domain (DomainInfo | Unset): DomainInfo of the SDK (the account).
-        id (str | Unset): Project ID.
-        name (str | Unset): Project name.
+        Attributes:
+            domain (DomainInfo | Unset): DomainInfo of the SDK (the account), which marks name mandatory; not enforced
+                here, a client does not read it.
+            id (str | Unset): Project ID.
+            name (str | Unset): Project name.
     """
 
     domain: DomainInfo | Unset = UNSET

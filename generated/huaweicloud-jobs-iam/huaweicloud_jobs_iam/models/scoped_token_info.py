@@ -21,16 +21,21 @@ T = TypeVar("T", bound="ScopedTokenInfo")
 
 @_attrs_define
 class ScopedTokenInfo:
-    """ScopedTokenInfo of the SDK. The SDK marks expires_at, issued_at and roles
-    mandatory; only expires_at, which a client needs, is enforced here.
+    """ScopedTokenInfo of the SDK. The SDK marks expires_at, methods, issued_at,
+    user, roles and catalog mandatory (domain and project are optional); only
+    expires_at, which a client needs, is enforced here, so a token is never
+    refused for a field the client does not read.
 
         Attributes:
             expires_at (str): Expiry time.
             methods (list[str] | Unset): How the token was obtained; "mapped" for federated users.
             issued_at (str | Unset): Issue time.
-            user (FederationUser | Unset): FederationUserBody of the SDK.
-            domain (DomainInfo | Unset): DomainInfo of the SDK (the account).
-            project (ProjectInfo | Unset): ProjectInfo of the SDK.
+            user (FederationUser | Unset): FederationUserBody of the SDK, which marks OS-FEDERATION and domain mandatory
+                (id and name optional); none is enforced here, a client reads none of them.
+            domain (DomainInfo | Unset): DomainInfo of the SDK (the account), which marks name mandatory; not enforced
+                here, a client does not read it.
+            project (ProjectInfo | Unset): ProjectInfo of the SDK, which marks name mandatory; not enforced here, a
+                client does not read it.
             roles (list[RoleInfo] | Unset): Roles.
             catalog (list[ScopedTokenInfoCatalogItem] | Unset): Service catalog. (The SDK types the items as
                 UnscopedTokenInfoEndpoints;

@@ -20,8 +20,10 @@ class ScopedTokenResponse:
     """CreateTokenWithIdTokenResponse of the SDK (its body; the token is the X-Subject-Token header).
 
     Attributes:
-        token (ScopedTokenInfo | Unset): ScopedTokenInfo of the SDK. The SDK marks expires_at, issued_at and roles
-            mandatory; only expires_at, which a client needs, is enforced here.
+        token (ScopedTokenInfo | Unset): ScopedTokenInfo of the SDK. The SDK marks expires_at, methods, issued_at,
+            user, roles and catalog mandatory (domain and project are optional); only
+            expires_at, which a client needs, is enforced here, so a token is never
+            refused for a field the client does not read.
     """
 
     token: ScopedTokenInfo | Unset = UNSET

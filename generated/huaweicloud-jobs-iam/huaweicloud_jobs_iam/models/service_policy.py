@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.service_statement import ServiceStatement
 
@@ -18,37 +16,36 @@ T = TypeVar("T", bound="ServicePolicy")
 @_attrs_define
 class ServicePolicy:
     """ServicePolicy of the SDK: a policy further restricting the temporary
-    credentials' permissions.
+    credentials' permissions. The SDK marks both fields mandatory (it assigns
+    `version` and `statement` unconditionally); both are required here, so a policy
+    without statements is refused before it is sent.
 
         Attributes:
             version (str): Policy version; "1.1" for a custom (fine-grained) policy. 1.0: system
                 roles; 1.1: policies.
-            statement (list[ServiceStatement] | Unset): Statements of the policy.
+            statement (list[ServiceStatement]): Statements of the policy.
     """
 
     version: str
-    statement: list[ServiceStatement] | Unset = UNSET
+    statement: list[ServiceStatement]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         version = self.version
 
-        statement: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.statement, Unset):
-            statement = []
-            for statement_item_data in self.statement:
-                statement_item = statement_item_data.to_dict()
-                statement.append(statement_item)
+        statement = []
+        for statement_item_data in self.statement:
+            statement_item = statement_item_data.to_dict()
+            statement.append(statement_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "Version": version,
+                "Statement": statement,
             }
         )
-        if statement is not UNSET:
-            field_dict["Statement"] = statement
 
         return field_dict
 
@@ -59,14 +56,12 @@ class ServicePolicy:
         d = dict(src_dict)
         version = d.pop("Version")
 
-        _statement = d.pop("Statement", UNSET)
-        statement: list[ServiceStatement] | Unset = UNSET
-        if _statement is not UNSET:
-            statement = []
-            for statement_item_data in _statement:
-                statement_item = ServiceStatement.from_dict(statement_item_data)
+        statement = []
+        _statement = d.pop("Statement")
+        for statement_item_data in _statement:
+            statement_item = ServiceStatement.from_dict(statement_item_data)
 
-                statement.append(statement_item)
+            statement.append(statement_item)
 
         service_policy = cls(
             version=version,

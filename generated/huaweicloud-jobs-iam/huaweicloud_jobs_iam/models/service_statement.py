@@ -18,20 +18,21 @@ T = TypeVar("T", bound="ServiceStatement")
 
 @_attrs_define
 class ServiceStatement:
-    """ServiceStatement of the SDK.
+    """ServiceStatement of the SDK, which marks `action` and `effect` mandatory (and
+    `condition` and `resource` optional); Action and Effect are required here.
 
-    Attributes:
-        action (list[str]): Permissions, as service:resource-type:operation, for example
-            vpc:ports:create; the service name is lower case; wildcards (*) allowed.
-        effect (ServiceStatementEffect | Unset): Allow or Deny; when both apply, Deny wins.
-        condition (ServiceStatementCondition | Unset): Conditions, as operator → key → values.
-        resource (list[str] | Unset): Resources, as five segments
-            service-name:region:account-id:resource-type:resource-path, for example
-            obs:*:*:bucket:*; wildcards allowed.
+        Attributes:
+            action (list[str]): Permissions, as service:resource-type:operation, for example
+                vpc:ports:create; the service name is lower case; wildcards (*) allowed.
+            effect (ServiceStatementEffect): Allow or Deny; when both apply, Deny wins.
+            condition (ServiceStatementCondition | Unset): Conditions, as operator → key → values.
+            resource (list[str] | Unset): Resources, as five segments
+                service-name:region:account-id:resource-type:resource-path, for example
+                obs:*:*:bucket:*; wildcards allowed.
     """
 
     action: list[str]
-    effect: ServiceStatementEffect | Unset = UNSET
+    effect: ServiceStatementEffect
     condition: ServiceStatementCondition | Unset = UNSET
     resource: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -39,9 +40,7 @@ class ServiceStatement:
     def to_dict(self) -> dict[str, Any]:
         action = self.action
 
-        effect: str | Unset = UNSET
-        if not isinstance(self.effect, Unset):
-            effect = self.effect
+        effect: str = self.effect
 
         condition: dict[str, Any] | Unset = UNSET
         if not isinstance(self.condition, Unset):
@@ -56,10 +55,9 @@ class ServiceStatement:
         field_dict.update(
             {
                 "Action": action,
+                "Effect": effect,
             }
         )
-        if effect is not UNSET:
-            field_dict["Effect"] = effect
         if condition is not UNSET:
             field_dict["Condition"] = condition
         if resource is not UNSET:
@@ -74,12 +72,7 @@ class ServiceStatement:
         d = dict(src_dict)
         action = cast(list[str], d.pop("Action"))
 
-        _effect = d.pop("Effect", UNSET)
-        effect: ServiceStatementEffect | Unset
-        if isinstance(_effect, Unset):
-            effect = UNSET
-        else:
-            effect = check_service_statement_effect(_effect)
+        effect = check_service_statement_effect(d.pop("Effect"))
 
         _condition = d.pop("Condition", UNSET)
         condition: ServiceStatementCondition | Unset

@@ -28,7 +28,9 @@ class TemporaryAccessKeyIdentity:
         methods (list[TemporaryAccessKeyIdentityMethodsItem]): Authentication methods; the value is ["token"].
         token (IdentityToken | Unset): IdentityToken of the SDK.
         policy (ServicePolicy | Unset): ServicePolicy of the SDK: a policy further restricting the temporary
-            credentials' permissions.
+            credentials' permissions. The SDK marks both fields mandatory (it assigns
+            `version` and `statement` unconditionally); both are required here, so a policy
+            without statements is refused before it is sent.
     """
 
     methods: list[TemporaryAccessKeyIdentityMethodsItem]
