@@ -10,7 +10,9 @@ seen from a real service:
 - ``null`` for an optional field that is not nullable: treated as absent.
 
 Response values are *not* checked against ``enum`` lists: services add states, and a new
-one must not fail a call that went through (specs list response values as ``x-known-values``).
+one must not fail a call that went through (the models are generated with every response
+``enum`` read as ``x-known-values``, see tools/response_enums.py; requests are still checked
+against ``enum`` by ``_validation``).
 
 The value is coerced in place (it is a freshly parsed response body, owned by the caller): a batch
 of 100,000 results is not copied once more on its way to the models.
