@@ -1,23 +1,30 @@
 """A new ``openapi/<svc>.yaml`` is the only edit a new service needs.
 
 The repository is copied (its tracked files) to a temporary folder, ``tests/data/newservice.yaml``
-is added there as ``openapi/newservice.yaml`` (a paginated GET with query parameters, a POST
-action with a header and a body, hyphenated response properties, int64/float/enum fields, nested
-arrays of objects), ``tools/generate.py`` regenerates, and in the copy, with no other file edited:
-the lint and type checks of the new package, the drift check, the tests that derive their services,
-operations and examples from ``openapi/``, the Prism contract tests when Prism is installed, and
-the demo (which calls every operation of every spec) all pass.
+is added there as ``openapi/newservice.yaml`` (a paginated GET with query parameters, a status
+read with a waiter, a POST action with a header and a body, hyphenated response properties,
+int64/float fields, nested arrays of objects, response values listed with ``enum`` as documents list
+them, and an ``enum`` schema used by both a request and a response), ``tools/generate.py`` regenerates,
+and in the copy, with no other file edited: the lint and type checks of the new package, the drift
+check, the tests that derive their services, operations and examples from ``openapi/``, the Prism
+contract tests when Prism is installed, and the demo (which calls every operation of every spec) all
+pass. A response value the document does not list is parsed and kept (sync, asyncio, waiter, CLI);
+the request side of the shared schema still refuses one before sending.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from local_server import LocalServer, Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
@@ -87,6 +94,7 @@ def test_the_spec_driven_tests_pass_with_the_new_spec(copy: Path, env: dict[str,
         "tests/test_fuzz_models.py",
         "tests/test_fuzz_requests.py",
         "tests/test_cli.py",
+        "tests/test_waiters.py",
     ]
     pytest_args = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"]
     result = run([*pytest_args, *quick], copy, env)
@@ -111,3 +119,121 @@ def test_the_contract_tests_pass_with_the_new_spec(copy: Path, env: dict[str, st
 def test_the_demo_calls_the_new_operations(copy: Path, env: dict[str, str]) -> None:
     result = run([sys.executable, "tools/demo.py"], copy, env)
     assert "newservice list_queued_jobs" in result.stdout and "newservice cancel_queued_job" in result.stdout
+
+
+# Values the document's enums do not list: a state, an integer class, a priority (the shared schema).
+UNLISTED = {"job-id": "j-1", "state": "parked_2031", "retry-class": 7, "priority": "urgent"}
+
+# Runs in the copy (its runtime and generated packages), against the testing kit's spec-driven fake.
+PROBE = """
+import asyncio, json, sys
+from huaweicloud_jobs import AsyncCloud, Cloud, InvalidParameterError
+from huaweicloud_jobs.testing import FakeCloud, FakeTime
+
+UNLISTED = json.loads(sys.argv[1])
+CANCELLED = {"job-id": "j-1", "cancelled": True, "priority": "urgent"}
+
+
+def script(fake):
+    fake.add_job("newservice", "j-1", states=["running"], after_stop=["cancelling", "parked_2031", "cancelled"])
+    fake.fail_next("newservice", "show_queued_job", status=200, body=UNLISTED)
+    fake.fail_next("newservice", "list_queued_jobs", status=200, body={"total-count": 1, "jobs": [UNLISTED]})
+    fake.fail_next("newservice", "cancel_queued_job", status=200, body=CANCELLED)
+
+
+def refused(fake, attempt):
+    sent = len(fake.requests)
+    try:
+        attempt()
+    except InvalidParameterError as error:
+        return {"error": str(error), "sent": len(fake.requests) - sent}
+    return {"error": None, "sent": len(fake.requests) - sent}
+
+
+def sync_run():
+    fake, clock, states = FakeCloud(["newservice"]), FakeTime(), []
+    script(fake)
+    options = dict(token="t", project_id="p" * 32, region="cn-north-4", transport=fake.transport(), clock=clock.clock)
+    options["sleep"] = clock.sleep
+    with Cloud(**options) as cloud:
+        job = cloud.newservice.show_queued_job("j-1")
+        page = cloud.newservice.list_queued_jobs()
+        cancelled = cloud.newservice.cancel_queued_job("j-1", priority="high")
+        waited = cloud.newservice.cancel_queued_job_and_wait("j-1", on_state=lambda s, _: states.append(s))
+        refusal = refused(fake, lambda: cloud.newservice.cancel_queued_job("j-1", priority="urgent"))
+    return job, page, cancelled, waited, states, refusal
+
+
+async def async_run():
+    fake, clock, states = FakeCloud(["newservice"]), FakeTime(), []
+    script(fake)
+    options = dict(token="t", project_id="p" * 32, region="cn-north-4", transport=fake.transport(), clock=clock.clock)
+    options["sleep"] = clock.async_sleep
+    async with AsyncCloud(**options) as cloud:
+        job = await cloud.newservice.show_queued_job("j-1")
+        page = await cloud.newservice.list_queued_jobs()
+        cancelled = await cloud.newservice.cancel_queued_job("j-1", priority="high")
+        waited = await cloud.newservice.cancel_queued_job_and_wait("j-1", on_state=lambda s, _: states.append(s))
+        sent = len(fake.requests)
+        try:
+            await cloud.newservice.cancel_queued_job("j-1", priority="urgent")
+            refusal = {"error": None}
+        except InvalidParameterError as error:
+            refusal = {"error": str(error)}
+        refusal["sent"] = len(fake.requests) - sent
+    return job, page, cancelled, waited, states, refusal
+
+
+def observed(job, page, cancelled, waited, states, refusal):
+    return {
+        "read": [job.state, job.retry_class, job.priority, job.to_dict()],
+        "page": page.to_dict()["jobs"],
+        "cancel": cancelled.priority,
+        "waited": waited.state,
+        "states": states,
+        "refusal": refusal,
+    }
+
+
+print(json.dumps({"sync": observed(*sync_run()), "async": observed(*asyncio.run(async_run()))}))
+"""
+
+
+@pytest.fixture(scope="module")
+def probed(copy: Path, env: dict[str, str]) -> dict[str, Any]:
+    result = run([sys.executable, "-c", PROBE, json.dumps(UNLISTED)], copy, env)
+    observed: dict[str, Any] = json.loads(result.stdout)
+    return observed
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_an_unlisted_response_value_is_parsed_and_kept(probed: dict[str, Any], flavour: str) -> None:
+    """Response enums are open (x-known-values in the models); the shared schema stays closed for requests."""
+    seen = probed[flavour]
+    assert seen["read"] == ["parked_2031", 7, "urgent", UNLISTED]
+    assert seen["page"] == [UNLISTED]
+    assert seen["cancel"] == "urgent"  # the shared schema, as a response: open
+    assert seen["states"] == ["cancelling", "parked_2031", "cancelled"]  # the waiter polled on through it
+    assert seen["waited"] == "cancelled"
+    refusal = seen["refusal"]  # the shared schema, as a request: closed, checked before sending
+    assert refusal["sent"] == 0 and refusal["error"] is not None
+    assert "priority" in refusal["error"] and "'low', 'high'" in refusal["error"] and "'urgent'" in refusal["error"]
+
+
+def test_an_unlisted_response_value_reaches_the_cli_json_output(copy: Path, env: dict[str, str]) -> None:
+    credentials = {"HUAWEICLOUD_SDK_AK": "AKNEWSPECNEWSPEC0000", "HUAWEICLOUD_SDK_SK": "sk-new-spec"}
+    cli_env = {**env, **credentials, "HUAWEICLOUD_SDK_PROJECT_ID": "p" * 32}
+    with LocalServer(copy / "openapi") as server:
+        endpoint = ["--allow-http", "--endpoint", f"newservice={server.base_url}"]
+        body = json.dumps(UNLISTED).encode()
+        server.enqueue(Reply(200, body, {"Content-Type": "application/json"}))
+        shown = run(
+            [sys.executable, "-m", "huaweicloud_jobs", *endpoint, "newservice", "show-queued-job", "j-1"], copy, cli_env
+        )
+        page = json.dumps({"total-count": 1, "jobs": [UNLISTED]}).encode()
+        server.enqueue(Reply(200, page, {"Content-Type": "application/json"}))
+        listed = run(
+            [sys.executable, "-m", "huaweicloud_jobs", *endpoint, "newservice", "list-queued-jobs"], copy, cli_env
+        )
+    assert json.loads(shown.stdout) == UNLISTED
+    assert json.loads(listed.stdout)["jobs"] == [UNLISTED]

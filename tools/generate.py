@@ -5,7 +5,9 @@ One spec, one package: ``openapi/<service>.yaml`` becomes the distribution
 
 - openapi-python-client (``--meta none``) writes the attrs models with its stock
   templates, and the typed ``Service`` classes, the package ``__init__`` and ``types``
-  with the three small templates in ``templates/client``;
+  with the three small templates in ``templates/client``; it reads the spec with every
+  ``enum`` a response reaches turned into ``x-known-values`` (``tools/response_enums.py``:
+  a value the service adds later parses), while the package bundles the spec as written;
 - this tool adds what the generator's project templates would: ``pyproject.toml`` and
   ``README.md`` (``templates/service``), the bundled spec (``openapi.json``, ``SPEC-SHA256``),
   ``py.typed``, and ``_patch.py``: the handwritten code of that one service from
@@ -42,6 +44,8 @@ from typing import Any
 
 import jinja2
 import yaml
+
+from response_enums import open_response_enums
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST_PREFIX = "huaweicloud-jobs"
@@ -138,9 +142,10 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
     with tempfile.TemporaryDirectory() as tmp:
         config_path = Path(tmp) / "config.json"
         config_path.write_text(json.dumps(config), encoding="utf-8")
-        # The generator parses JSON much faster than YAML; the document is the same.
+        # The generator parses JSON much faster than YAML. It reads the spec with its response enums
+        # open (tools/response_enums.py); the package bundles the spec as written.
         json_path = Path(tmp) / f"{service}.json"
-        json_path.write_text(json.dumps(spec), encoding="utf-8")
+        json_path.write_text(json.dumps(open_response_enums(spec)), encoding="utf-8")
         run_generator(json_path, config_path, templates / "client", package_dir, spec_path.name)
     raw = spec_path.read_bytes()
     for name in STOCK_SURFACE:

@@ -10,9 +10,10 @@ seen from a real service:
 - ``null`` for an optional field that is not nullable: treated as absent.
 
 Response values are *not* checked against ``enum`` lists: services add states, and a new
-one must not fail a call that went through (specs list response values as ``x-known-values``).
-A value documented with ``oneOf``/``anyOf`` (a field the documents type two ways) is the first
-alternative it satisfies.
+one must not fail a call that went through (the models are generated with every response
+``enum`` read as ``x-known-values``, see tools/response_enums.py; requests are still checked
+against ``enum`` by ``_validation``). A value documented with ``oneOf``/``anyOf`` (a field the
+documents type two ways) is the first alternative it satisfies.
 
 :func:`coerce_leniently` is for a body that failed: it leaves out the optional fields that do
 not match, so a reader that does not need them (a waiter polling a state) can go on.
