@@ -330,6 +330,8 @@ def _minimal(schema: JsonSchema) -> Any:
 def _typed(value: str, schema: JsonSchema) -> Any:
     """A path/query/header string as the type its schema declares (ValueError when it is not)."""
     kind = schema.get("type")
+    if kind == "array":  # one comma-separated value (explode: false)
+        return [_typed(item, schema.get("items", {})) for item in value.split(",")] if value else []
     if kind == "integer":
         if not re.fullmatch(r"-?\d+", value):
             raise ValueError(f"must be an integer, got {value!r}")

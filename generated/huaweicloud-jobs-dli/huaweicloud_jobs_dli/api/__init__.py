@@ -1,4 +1,4 @@
-"""Typed operations of Data Lake Insight (DLI) Flink job control (generated from its OpenAPI document, version 1.1.0)."""
+"""Typed operations of Data Lake Insight (DLI) Flink job control (generated from its OpenAPI document, version 1.2.0)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,11 @@ from huaweicloud_jobs_core import (
     ServiceBase,
     StateCallback,
 )
-from huaweicloud_jobs_core.types import Unset
+from huaweicloud_jobs_core.types import UNSET, Unset
 
+from ..models.list_jobs_job_type import ListJobsJobType
+from ..models.list_jobs_order import ListJobsOrder
+from ..models.list_jobs_response import ListJobsResponse
 from ..models.show_job_response import ShowJobResponse
 from ..models.stop_jobs_request import StopJobsRequest
 from ..models.stop_jobs_result import StopJobsResult
@@ -21,6 +24,9 @@ from ..models.stop_jobs_result import StopJobsResult
 PACKAGE = __name__.split(".")[0]
 _STOP_JOBS: Operation[BatchResult[StopJobsResult]] = Operation(
     PACKAGE, "stop_jobs", "POST", "/v1.0/{project_id}/streaming/jobs/stop", StopJobsResult.from_dict
+)
+_LIST_JOBS: Operation[ListJobsResponse] = Operation(
+    PACKAGE, "list_jobs", "GET", "/v1.0/{project_id}/streaming/jobs", ListJobsResponse.from_dict
 )
 _SHOW_JOB: Operation[ShowJobResponse] = Operation(
     PACKAGE, "show_job", "GET", "/v1.0/{project_id}/streaming/jobs/{job_id}", ShowJobResponse.from_dict
@@ -47,6 +53,50 @@ class ServiceWithRawResponse(RawServiceBase):
                 job_ids=job_ids,
                 trigger_savepoint=trigger_savepoint,
             ),
+        )
+
+    def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        name: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        order: ListJobsOrder | Unset = UNSET,
+        queue_name: str | Unset = UNSET,
+        root_job_id: int | Unset = UNSET,
+        show_detail: bool | Unset = UNSET,
+        status: str | Unset = UNSET,
+        sys_enterprise_project_name: str | Unset = UNSET,
+        tags: str | Unset = UNSET,
+        user_name: str | Unset = UNSET,
+    ) -> RawResponse[ListJobsResponse]:
+        """Querying the Flink job list
+
+        Queries the user's Flink jobs ("查询Flink作业列表"), a page at a time; all states
+        by default, or those of one `status`, name, type, queue, user or tags.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model. Named list_jobs here, beside stop_jobs and show_job. The SDK sends
+        `Content-Type: application/json` on this GET although it has no body; it is
+        not modelled as a parameter. A list item carries no tags: selecting by tag is
+        the service's `tags` filter.
+        """
+        return self._call_raw(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "limit": limit,
+                "name": name,
+                "offset": offset,
+                "order": order,
+                "queue_name": queue_name,
+                "root_job_id": root_job_id,
+                "show_detail": show_detail,
+                "status": status,
+                "sys_enterprise_project_name": sys_enterprise_project_name,
+                "tags": tags,
+                "user_name": user_name,
+            },
         )
 
     def show_job(
@@ -88,6 +138,50 @@ class AsyncServiceWithRawResponse(AsyncRawServiceBase):
                 job_ids=job_ids,
                 trigger_savepoint=trigger_savepoint,
             ),
+        )
+
+    async def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        name: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        order: ListJobsOrder | Unset = UNSET,
+        queue_name: str | Unset = UNSET,
+        root_job_id: int | Unset = UNSET,
+        show_detail: bool | Unset = UNSET,
+        status: str | Unset = UNSET,
+        sys_enterprise_project_name: str | Unset = UNSET,
+        tags: str | Unset = UNSET,
+        user_name: str | Unset = UNSET,
+    ) -> RawResponse[ListJobsResponse]:
+        """Querying the Flink job list
+
+        Queries the user's Flink jobs ("查询Flink作业列表"), a page at a time; all states
+        by default, or those of one `status`, name, type, queue, user or tags.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model. Named list_jobs here, beside stop_jobs and show_job. The SDK sends
+        `Content-Type: application/json` on this GET although it has no body; it is
+        not modelled as a parameter. A list item carries no tags: selecting by tag is
+        the service's `tags` filter.
+        """
+        return await self._call_raw(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "limit": limit,
+                "name": name,
+                "offset": offset,
+                "order": order,
+                "queue_name": queue_name,
+                "root_job_id": root_job_id,
+                "show_detail": show_detail,
+                "status": status,
+                "sys_enterprise_project_name": sys_enterprise_project_name,
+                "tags": tags,
+                "user_name": user_name,
+            },
         )
 
     async def show_job(
@@ -134,6 +228,50 @@ class Service(ServiceBase):
                 job_ids=job_ids,
                 trigger_savepoint=trigger_savepoint,
             ),
+        )
+
+    def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        name: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        order: ListJobsOrder | Unset = UNSET,
+        queue_name: str | Unset = UNSET,
+        root_job_id: int | Unset = UNSET,
+        show_detail: bool | Unset = UNSET,
+        status: str | Unset = UNSET,
+        sys_enterprise_project_name: str | Unset = UNSET,
+        tags: str | Unset = UNSET,
+        user_name: str | Unset = UNSET,
+    ) -> ListJobsResponse:
+        """Querying the Flink job list
+
+        Queries the user's Flink jobs ("查询Flink作业列表"), a page at a time; all states
+        by default, or those of one `status`, name, type, queue, user or tags.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model. Named list_jobs here, beside stop_jobs and show_job. The SDK sends
+        `Content-Type: application/json` on this GET although it has no body; it is
+        not modelled as a parameter. A list item carries no tags: selecting by tag is
+        the service's `tags` filter.
+        """
+        return self._call(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "limit": limit,
+                "name": name,
+                "offset": offset,
+                "order": order,
+                "queue_name": queue_name,
+                "root_job_id": root_job_id,
+                "show_detail": show_detail,
+                "status": status,
+                "sys_enterprise_project_name": sys_enterprise_project_name,
+                "tags": tags,
+                "user_name": user_name,
+            },
         )
 
     def show_job(
@@ -211,6 +349,50 @@ class AsyncService(AsyncServiceBase):
                 job_ids=job_ids,
                 trigger_savepoint=trigger_savepoint,
             ),
+        )
+
+    async def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        name: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        order: ListJobsOrder | Unset = UNSET,
+        queue_name: str | Unset = UNSET,
+        root_job_id: int | Unset = UNSET,
+        show_detail: bool | Unset = UNSET,
+        status: str | Unset = UNSET,
+        sys_enterprise_project_name: str | Unset = UNSET,
+        tags: str | Unset = UNSET,
+        user_name: str | Unset = UNSET,
+    ) -> ListJobsResponse:
+        """Querying the Flink job list
+
+        Queries the user's Flink jobs ("查询Flink作业列表"), a page at a time; all states
+        by default, or those of one `status`, name, type, queue, user or tags.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model. Named list_jobs here, beside stop_jobs and show_job. The SDK sends
+        `Content-Type: application/json` on this GET although it has no body; it is
+        not modelled as a parameter. A list item carries no tags: selecting by tag is
+        the service's `tags` filter.
+        """
+        return await self._call(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "limit": limit,
+                "name": name,
+                "offset": offset,
+                "order": order,
+                "queue_name": queue_name,
+                "root_job_id": root_job_id,
+                "show_detail": show_detail,
+                "status": status,
+                "sys_enterprise_project_name": sys_enterprise_project_name,
+                "tags": tags,
+                "user_name": user_name,
+            },
         )
 
     async def show_job(

@@ -1,4 +1,4 @@
-"""Typed operations of Data Replication Service (DRS) job control (generated from its OpenAPI document, version 1.1.0)."""
+"""Typed operations of Data Replication Service (DRS) job control (generated from its OpenAPI document, version 1.2.0)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ from huaweicloud_jobs_core import (
 )
 from huaweicloud_jobs_core.types import UNSET, Unset
 
+from ..models.list_jobs_job_type import ListJobsJobType
+from ..models.list_jobs_net_type import ListJobsNetType
+from ..models.list_jobs_response import ListJobsResponse
+from ..models.list_jobs_sort_dir import ListJobsSortDir
+from ..models.list_jobs_sort_key import ListJobsSortKey
+from ..models.list_jobs_x_language import ListJobsXLanguage
 from ..models.show_job_compare_detail_type import ShowJobCompareDetailType
 from ..models.show_job_compare_type import ShowJobCompareType
 from ..models.show_job_log_level import ShowJobLogLevel
@@ -26,6 +32,9 @@ from ..models.stop_job_response import StopJobResponse
 from ..models.stop_job_x_language import StopJobXLanguage
 
 PACKAGE = __name__.split(".")[0]
+_LIST_JOBS: Operation[ListJobsResponse] = Operation(
+    PACKAGE, "list_jobs", "GET", "/v5/{project_id}/jobs", ListJobsResponse.from_dict
+)
 _STOP_JOB: Operation[StopJobResponse] = Operation(
     PACKAGE, "stop_job", "POST", "/v5/{project_id}/jobs/{job_id}/stop", StopJobResponse.from_dict
 )
@@ -36,6 +45,52 @@ _SHOW_JOB: Operation[ShowJobResponse] = Operation(
 
 class ServiceWithRawResponse(RawServiceBase):
     """Data Replication Service (DRS) job control: synchronous operations, each returning a RawResponse."""
+
+    def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+    ) -> RawResponse[ListJobsResponse]:
+        """Querying the task list
+
+        Queries the tenant's tasks ("查询任务列表"), a page at a time, filtered by
+        enterprise project, engine type, network type, status, name or task ID.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the 400 below is the error shape of the DRS "Stopping a Task" page. The
+        SDK sends `Content-Type: application/json` on this GET although it has no body;
+        it is not modelled as a parameter. A list item carries no tags, and the
+        service has no tag filter here (tags are in the task detail, show_job).
+        """
+        return self._call_raw(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+        )
 
     def stop_job(
         self,
@@ -110,6 +165,52 @@ class ServiceWithRawResponse(RawServiceBase):
 
 class AsyncServiceWithRawResponse(AsyncRawServiceBase):
     """Data Replication Service (DRS) job control: asyncio operations, each returning a RawResponse."""
+
+    async def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+    ) -> RawResponse[ListJobsResponse]:
+        """Querying the task list
+
+        Queries the tenant's tasks ("查询任务列表"), a page at a time, filtered by
+        enterprise project, engine type, network type, status, name or task ID.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the 400 below is the error shape of the DRS "Stopping a Task" page. The
+        SDK sends `Content-Type: application/json` on this GET although it has no body;
+        it is not modelled as a parameter. A list item carries no tags, and the
+        service has no tag filter here (tags are in the task detail, show_job).
+        """
+        return await self._call_raw(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+        )
 
     async def stop_job(
         self,
@@ -189,6 +290,52 @@ class Service(ServiceBase):
     def with_raw_response(self) -> ServiceWithRawResponse:
         """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
         return ServiceWithRawResponse(self._transport)
+
+    def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+    ) -> ListJobsResponse:
+        """Querying the task list
+
+        Queries the tenant's tasks ("查询任务列表"), a page at a time, filtered by
+        enterprise project, engine type, network type, status, name or task ID.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the 400 below is the error shape of the DRS "Stopping a Task" page. The
+        SDK sends `Content-Type: application/json` on this GET although it has no body;
+        it is not modelled as a parameter. A list item carries no tags, and the
+        service has no tag filter here (tags are in the task detail, show_job).
+        """
+        return self._call(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+        )
 
     def stop_job(
         self,
@@ -332,6 +479,52 @@ class AsyncService(AsyncServiceBase):
     def with_raw_response(self) -> AsyncServiceWithRawResponse:
         """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
         return AsyncServiceWithRawResponse(self._transport)
+
+    async def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+    ) -> ListJobsResponse:
+        """Querying the task list
+
+        Queries the tenant's tasks ("查询任务列表"), a page at a time, filtered by
+        enterprise project, engine type, network type, status, name or task ID.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the 400 below is the error shape of the DRS "Stopping a Task" page. The
+        SDK sends `Content-Type: application/json` on this GET although it has no body;
+        it is not modelled as a parameter. A list item carries no tags, and the
+        service has no tag filter here (tags are in the task detail, show_job).
+        """
+        return await self._call(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+        )
 
     async def stop_job(
         self,
