@@ -40,6 +40,17 @@ from ._exceptions import (
     TransportError,
     UnexpectedStatusError,
 )
+from ._paginators import (
+    AsyncItemIterator,
+    AsyncPageIterator,
+    ItemIterator,
+    PageIterator,
+    PaginatorSpecError,
+    iterate_items,
+    iterate_items_async,
+    iterate_pages,
+    iterate_pages_async,
+)
 from ._results import Acknowledgement, BatchResult, RawResponse
 from ._retry import RetryPolicy
 from ._service import (
@@ -72,6 +83,7 @@ if TYPE_CHECKING:
         default_credential_chain,
     )
     from ._regions import RegionsFileError
+    from ._selection import Selection, select, select_async
     from ._tokens import CachedTokenProvider, IamTokenAuth, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource
 
 _redaction.install()
@@ -101,6 +113,9 @@ _LAZY = {
     "FederationCredentialsProvider": "._federation",
     "FederationScope": "._federation",
     "RegionsFileError": "._regions",
+    "Selection": "._selection",
+    "select": "._selection",
+    "select_async": "._selection",
 }
 
 
@@ -127,6 +142,8 @@ __all__ = [
     "AkSkAuth",
     "ArgumentsCredentialsProvider",
     "AsyncHttpTransport",
+    "AsyncItemIterator",
+    "AsyncPageIterator",
     "AsyncRawServiceBase",
     "AsyncServiceBase",
     "AsyncTransport",
@@ -157,11 +174,14 @@ __all__ = [
     "IamTokenAuth",
     "InvalidParameterError",
     "IssuedSecret",
+    "ItemIterator",
     "MetadataCredentialsError",
     "MetadataCredentialsProvider",
     "NotFoundError",
     "Operation",
     "OperationFailedError",
+    "PageIterator",
+    "PaginatorSpecError",
     "PermissionDeniedError",
     "ProfileCredentialsProvider",
     "ProjectRequiredError",
@@ -174,6 +194,7 @@ __all__ = [
     "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
+    "Selection",
     "ServerError",
     "ServerTimeoutError",
     "ServiceBase",
@@ -195,4 +216,10 @@ __all__ = [
     "__version__",
     "bulk_call",
     "default_credential_chain",
+    "iterate_items",
+    "iterate_items_async",
+    "iterate_pages",
+    "iterate_pages_async",
+    "select",
+    "select_async",
 ]

@@ -56,6 +56,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import httpx
 
 from ._exceptions import InvalidParameterError
+from ._fake_lists import answer as list_answer
+from ._fake_lists import find_listings
 from ._spec import JsonSchema, OperationSpec, load_document, operation_spec, resolve_refs
 from ._validation import check_value
 
@@ -143,6 +145,7 @@ class FakeJob:
     deleted: bool = False
     reads: int = 0
     stops: int = 0
+    fields: dict[str, Any] = field(default_factory=dict)  # more fields of the job as listings show it
     _script: list[str] = field(default_factory=list, repr=False)
     _position: int = field(default=0, repr=False)
 
@@ -238,6 +241,8 @@ class _Service:
                     )
         self.reads = {route.read: route for route in self.waiters}
         self.stops = {route.stop for route in self.waiters if route.stop}
+        self.listings = find_listings(package, self.specs, self.examples)
+        self.state_field = next((route.state[-1] for route in self.waiters), None)
 
     def id_parameter(self, operation: str) -> str | None:
         """The path parameter that names the job: the last one other than the project."""
@@ -386,6 +391,7 @@ class FakeCloud:
         self.requests: list[RecordedRequest] = []
         self._jobs: dict[tuple[str, str], FakeJob] = {}
         self._faults: dict[tuple[str, str], deque[_Fault]] = {}
+        self._records: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._lock = threading.RLock()
         self._base_url: str | None = None
 
@@ -413,20 +419,34 @@ class FakeCloud:
         *,
         states: Sequence[str],
         after_stop: Sequence[str] = (),
+        fields: Mapping[str, Any] | None = None,
     ) -> FakeJob:
         """A job answering ``states`` (one per read, the last repeated) until it is stopped, then ``after_stop``.
 
         Put :data:`VANISHED` in a script for a job that disappears (404 on reads from then on).
+        ``fields`` (``{"name": "etl-1", "tags": {"team": "etl"}}``) are what listings show of it
+        beside its id and current state, and what their filters match.
         """
         self._service(service)
         if isinstance(states, str) or isinstance(after_stop, str):
             raise TypeError("states and after_stop are sequences of states, not one string")
         if not states:
             raise ValueError("states must name at least the job's current state")
-        job = FakeJob(service, str(job_id), list(states), list(after_stop))
+        job = FakeJob(service, str(job_id), list(states), list(after_stop), fields=dict(fields or {}))
         with self._lock:
             self._jobs[(service, str(job_id))] = job
         return job
+
+    def add_items(self, service: str, operation: str, items: Iterable[Mapping[str, Any]]) -> None:
+        """Records that the list ``operation`` answers instead of the service's jobs (in this order).
+
+        For listings of things that are not jobs (AOM workflows), or many records at little cost.
+        """
+        model = self._service(service)
+        if operation not in model.listings:
+            raise ValueError(f"{service} {operation} is not a listing; the listings are {sorted(model.listings)}")
+        with self._lock:
+            self._records.setdefault((service, operation), []).extend(dict(item) for item in items)
 
     def job(self, service: str, job_id: str | int) -> FakeJob:
         return self._jobs[(service, str(job_id))]
@@ -585,15 +605,21 @@ class FakeCloud:
         answer = (
             _json(400, model.error_body(operation, 400, problem))
             if problem
-            else self._act(model, operation, arguments, body)
+            else self._act(model, operation, arguments, body, query)
         )
         if fault is not None:  # acted, then the connection is reset: the answer is lost
             return _Answer(answer.status, reset=True, delay=fault.delay)
         return answer
 
-    def _act(self, model: _Service, operation: str, arguments: dict[str, str], body: Any) -> _Answer:
+    def _act(
+        self, model: _Service, operation: str, arguments: dict[str, str], body: Any, query: Mapping[str, str]
+    ) -> _Answer:
         spec = model.specs[operation]
         id_name = model.id_parameter(operation)
+        if operation in model.listings:
+            inputs = {**(body if isinstance(body, dict) else {}), **query, **arguments}
+            status, payload = list_answer(model.listings[operation], self._listed(model, operation), inputs)
+            return _json(status, payload)
         if operation in model.reads:
             return self._read(model, operation, arguments, id_name)
         is_stop = operation in model.stops or (spec.method == "POST" and id_name is not None)
@@ -614,6 +640,28 @@ class FakeCloud:
                 return _json(status, model.error_body(operation, status, message))
             job._stop()
         return self._documented(model, operation, arguments, id_name)
+
+    def _listed(self, model: _Service, operation: str) -> list[dict[str, Any]]:
+        """The records a listing shows: those given for it, else the service's jobs that are not gone."""
+        given = self._records.get((model.name, operation))
+        if given is not None:
+            return given
+        properties = model.listings[operation].item_schema.get("properties", {})
+        read_id = next((model.id_parameter(read) for read in model.reads), None)
+        id_field = next((name for name in (read_id, "id", "job_id") if name and name in properties), None)
+        records = []
+        for job in self._jobs.values():
+            if job.service != model.name or job.gone or id_field is None:
+                continue
+            record: dict[str, Any] = dict(job.fields)
+            try:
+                record[id_field] = _typed(job.job_id, properties[id_field])
+            except ValueError:
+                record[id_field] = job.job_id
+            if model.state_field:
+                record[model.state_field] = job.state
+            records.append(record)
+        return records
 
     def _success_states(self, model: _Service, stop: str) -> frozenset[str]:
         return frozenset().union(*(route.success for route in model.waiters if route.stop == stop))

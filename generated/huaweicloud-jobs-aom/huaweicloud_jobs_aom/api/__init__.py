@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 from huaweicloud_jobs_core import (
+    AsyncItemIterator,
+    AsyncPageIterator,
     AsyncRawServiceBase,
     AsyncServiceBase,
+    ItemIterator,
     Operation,
+    PageIterator,
     RawResponse,
     RawServiceBase,
     ServiceBase,
     StateCallback,
+    iterate_items,
+    iterate_items_async,
+    iterate_pages,
+    iterate_pages_async,
 )
 from huaweicloud_jobs_core.types import UNSET, Unset
 
 from ..models.execution_status_response import ExecutionStatusResponse
 from ..models.terminate_execution_response import TerminateExecutionResponse
+from ..models.workflow import Workflow
 from ..models.workflow_execution_brief import WorkflowExecutionBrief
 from ..models.workflow_page import WorkflowPage
 from ..models.workflow_query import WorkflowQuery
@@ -335,6 +344,91 @@ class Service(ServiceBase):
             ),
         )
 
+    def iter_list_workflow(
+        self,
+        *,
+        search: str | Unset = UNSET,
+        type_: WorkflowQueryType | Unset = UNSET,
+        tags: WorkflowQueryTags | Unset = UNSET,
+        page: int | Unset = UNSET,
+        size: int | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        create_by: str | Unset = UNSET,
+        sort_field: WorkflowQuerySortField | Unset = UNSET,
+        sort_type: WorkflowQuerySortType | Unset = UNSET,
+        search_time_start: int | Unset = UNSET,
+        search_time_end: int | Unset = UNSET,
+        status: str | Unset = UNSET,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> ItemIterator[Workflow]:
+        """list_workflow, item by item across its pages (page in the body), each fetched when it is needed.
+
+        ``max_items`` bounds the items; the iterator's ``resume_token`` continues the listing as ``starting_token``.
+        """
+        return iterate_items(
+            self._call,
+            _LIST_WORKFLOW,
+            {},
+            WorkflowQuery(
+                search=search,
+                type_=type_,
+                tags=tags,
+                page=page,
+                size=size,
+                enterprise_project_id=enterprise_project_id,
+                create_by=create_by,
+                sort_field=sort_field,
+                sort_type=sort_type,
+                search_time_start=search_time_start,
+                search_time_end=search_time_end,
+                status=status,
+            ),
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def list_workflow_pages(
+        self,
+        *,
+        search: str | Unset = UNSET,
+        type_: WorkflowQueryType | Unset = UNSET,
+        tags: WorkflowQueryTags | Unset = UNSET,
+        page: int | Unset = UNSET,
+        size: int | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        create_by: str | Unset = UNSET,
+        sort_field: WorkflowQuerySortField | Unset = UNSET,
+        sort_type: WorkflowQuerySortType | Unset = UNSET,
+        search_time_start: int | Unset = UNSET,
+        search_time_end: int | Unset = UNSET,
+        status: str | Unset = UNSET,
+        max_pages: int | None = None,
+        starting_token: str | None = None,
+    ) -> PageIterator[WorkflowPage]:
+        """list_workflow, page by page (each the whole response), each fetched when it is needed; ``max_pages`` bounds them."""
+        return iterate_pages(
+            self._call,
+            _LIST_WORKFLOW,
+            {},
+            WorkflowQuery(
+                search=search,
+                type_=type_,
+                tags=tags,
+                page=page,
+                size=size,
+                enterprise_project_id=enterprise_project_id,
+                create_by=create_by,
+                sort_field=sort_field,
+                sort_type=sort_type,
+                search_time_start=search_time_start,
+                search_time_end=search_time_end,
+                status=status,
+            ),
+            max_pages=max_pages,
+            starting_token=starting_token,
+        )
+
     def list_workflow_executions(
         self,
         workflow_id: str,
@@ -519,6 +613,91 @@ class AsyncService(AsyncServiceBase):
                 search_time_end=search_time_end,
                 status=status,
             ),
+        )
+
+    def iter_list_workflow(
+        self,
+        *,
+        search: str | Unset = UNSET,
+        type_: WorkflowQueryType | Unset = UNSET,
+        tags: WorkflowQueryTags | Unset = UNSET,
+        page: int | Unset = UNSET,
+        size: int | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        create_by: str | Unset = UNSET,
+        sort_field: WorkflowQuerySortField | Unset = UNSET,
+        sort_type: WorkflowQuerySortType | Unset = UNSET,
+        search_time_start: int | Unset = UNSET,
+        search_time_end: int | Unset = UNSET,
+        status: str | Unset = UNSET,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> AsyncItemIterator[Workflow]:
+        """list_workflow, item by item across its pages (page in the body), each fetched when it is needed.
+
+        ``max_items`` bounds the items; the iterator's ``resume_token`` continues the listing as ``starting_token``.
+        """
+        return iterate_items_async(
+            self._call,
+            _LIST_WORKFLOW,
+            {},
+            WorkflowQuery(
+                search=search,
+                type_=type_,
+                tags=tags,
+                page=page,
+                size=size,
+                enterprise_project_id=enterprise_project_id,
+                create_by=create_by,
+                sort_field=sort_field,
+                sort_type=sort_type,
+                search_time_start=search_time_start,
+                search_time_end=search_time_end,
+                status=status,
+            ),
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def list_workflow_pages(
+        self,
+        *,
+        search: str | Unset = UNSET,
+        type_: WorkflowQueryType | Unset = UNSET,
+        tags: WorkflowQueryTags | Unset = UNSET,
+        page: int | Unset = UNSET,
+        size: int | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        create_by: str | Unset = UNSET,
+        sort_field: WorkflowQuerySortField | Unset = UNSET,
+        sort_type: WorkflowQuerySortType | Unset = UNSET,
+        search_time_start: int | Unset = UNSET,
+        search_time_end: int | Unset = UNSET,
+        status: str | Unset = UNSET,
+        max_pages: int | None = None,
+        starting_token: str | None = None,
+    ) -> AsyncPageIterator[WorkflowPage]:
+        """list_workflow, page by page (each the whole response), each fetched when it is needed; ``max_pages`` bounds them."""
+        return iterate_pages_async(
+            self._call,
+            _LIST_WORKFLOW,
+            {},
+            WorkflowQuery(
+                search=search,
+                type_=type_,
+                tags=tags,
+                page=page,
+                size=size,
+                enterprise_project_id=enterprise_project_id,
+                create_by=create_by,
+                sort_field=sort_field,
+                sort_type=sort_type,
+                search_time_start=search_time_start,
+                search_time_end=search_time_end,
+                status=status,
+            ),
+            max_pages=max_pages,
+            starting_token=starting_token,
         )
 
     async def list_workflow_executions(

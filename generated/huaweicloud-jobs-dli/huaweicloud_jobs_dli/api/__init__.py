@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from huaweicloud_jobs_core import (
+    AsyncItemIterator,
+    AsyncPageIterator,
     AsyncRawServiceBase,
     AsyncServiceBase,
     BatchResult,
+    ItemIterator,
     Operation,
+    PageIterator,
     RawResponse,
     RawServiceBase,
     ServiceBase,
     StateCallback,
+    iterate_items,
+    iterate_items_async,
+    iterate_pages,
+    iterate_pages_async,
 )
 from huaweicloud_jobs_core.types import UNSET, Unset
 
+from ..models.flink_job import FlinkJob
 from ..models.list_jobs_job_type import ListJobsJobType
 from ..models.list_jobs_order import ListJobsOrder
 from ..models.list_jobs_response import ListJobsResponse
@@ -274,6 +283,91 @@ class Service(ServiceBase):
             },
         )
 
+    def iter_list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        name: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        order: ListJobsOrder | Unset = UNSET,
+        queue_name: str | Unset = UNSET,
+        root_job_id: int | Unset = UNSET,
+        show_detail: bool | Unset = UNSET,
+        status: str | Unset = UNSET,
+        sys_enterprise_project_name: str | Unset = UNSET,
+        tags: str | Unset = UNSET,
+        user_name: str | Unset = UNSET,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> ItemIterator[FlinkJob]:
+        """list_jobs, item by item across its pages (offset in the query), each fetched when it is needed.
+
+        ``max_items`` bounds the items; the iterator's ``resume_token`` continues the listing as ``starting_token``.
+        """
+        return iterate_items(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "limit": limit,
+                "name": name,
+                "offset": offset,
+                "order": order,
+                "queue_name": queue_name,
+                "root_job_id": root_job_id,
+                "show_detail": show_detail,
+                "status": status,
+                "sys_enterprise_project_name": sys_enterprise_project_name,
+                "tags": tags,
+                "user_name": user_name,
+            },
+            None,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def list_jobs_pages(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        name: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        order: ListJobsOrder | Unset = UNSET,
+        queue_name: str | Unset = UNSET,
+        root_job_id: int | Unset = UNSET,
+        show_detail: bool | Unset = UNSET,
+        status: str | Unset = UNSET,
+        sys_enterprise_project_name: str | Unset = UNSET,
+        tags: str | Unset = UNSET,
+        user_name: str | Unset = UNSET,
+        max_pages: int | None = None,
+        starting_token: str | None = None,
+    ) -> PageIterator[ListJobsResponse]:
+        """list_jobs, page by page (each the whole response), each fetched when it is needed; ``max_pages`` bounds them."""
+        return iterate_pages(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "limit": limit,
+                "name": name,
+                "offset": offset,
+                "order": order,
+                "queue_name": queue_name,
+                "root_job_id": root_job_id,
+                "show_detail": show_detail,
+                "status": status,
+                "sys_enterprise_project_name": sys_enterprise_project_name,
+                "tags": tags,
+                "user_name": user_name,
+            },
+            None,
+            max_pages=max_pages,
+            starting_token=starting_token,
+        )
+
     def show_job(
         self,
         job_id: int,
@@ -393,6 +487,91 @@ class AsyncService(AsyncServiceBase):
                 "tags": tags,
                 "user_name": user_name,
             },
+        )
+
+    def iter_list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        name: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        order: ListJobsOrder | Unset = UNSET,
+        queue_name: str | Unset = UNSET,
+        root_job_id: int | Unset = UNSET,
+        show_detail: bool | Unset = UNSET,
+        status: str | Unset = UNSET,
+        sys_enterprise_project_name: str | Unset = UNSET,
+        tags: str | Unset = UNSET,
+        user_name: str | Unset = UNSET,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> AsyncItemIterator[FlinkJob]:
+        """list_jobs, item by item across its pages (offset in the query), each fetched when it is needed.
+
+        ``max_items`` bounds the items; the iterator's ``resume_token`` continues the listing as ``starting_token``.
+        """
+        return iterate_items_async(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "limit": limit,
+                "name": name,
+                "offset": offset,
+                "order": order,
+                "queue_name": queue_name,
+                "root_job_id": root_job_id,
+                "show_detail": show_detail,
+                "status": status,
+                "sys_enterprise_project_name": sys_enterprise_project_name,
+                "tags": tags,
+                "user_name": user_name,
+            },
+            None,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def list_jobs_pages(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        name: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        order: ListJobsOrder | Unset = UNSET,
+        queue_name: str | Unset = UNSET,
+        root_job_id: int | Unset = UNSET,
+        show_detail: bool | Unset = UNSET,
+        status: str | Unset = UNSET,
+        sys_enterprise_project_name: str | Unset = UNSET,
+        tags: str | Unset = UNSET,
+        user_name: str | Unset = UNSET,
+        max_pages: int | None = None,
+        starting_token: str | None = None,
+    ) -> AsyncPageIterator[ListJobsResponse]:
+        """list_jobs, page by page (each the whole response), each fetched when it is needed; ``max_pages`` bounds them."""
+        return iterate_pages_async(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "limit": limit,
+                "name": name,
+                "offset": offset,
+                "order": order,
+                "queue_name": queue_name,
+                "root_job_id": root_job_id,
+                "show_detail": show_detail,
+                "status": status,
+                "sys_enterprise_project_name": sys_enterprise_project_name,
+                "tags": tags,
+                "user_name": user_name,
+            },
+            None,
+            max_pages=max_pages,
+            starting_token=starting_token,
         )
 
     async def show_job(

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from huaweicloud_jobs_core import (
+    AsyncItemIterator,
+    AsyncPageIterator,
     AsyncRawServiceBase,
     AsyncServiceBase,
+    ItemIterator,
     Operation,
+    PageIterator,
     RawResponse,
     RawServiceBase,
     ServiceBase,
     StateCallback,
+    iterate_items,
+    iterate_items_async,
+    iterate_pages,
+    iterate_pages_async,
 )
 from huaweicloud_jobs_core.types import UNSET, Unset
 
+from ..models.job_list_item import JobListItem
 from ..models.list_jobs_job_type import ListJobsJobType
 from ..models.list_jobs_net_type import ListJobsNetType
 from ..models.list_jobs_response import ListJobsResponse
@@ -337,6 +346,95 @@ class Service(ServiceBase):
             },
         )
 
+    def iter_list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> ItemIterator[JobListItem]:
+        """list_jobs, item by item across its pages (offset in the query), each fetched when it is needed.
+
+        ``max_items`` bounds the items; the iterator's ``resume_token`` continues the listing as ``starting_token``.
+        """
+        return iterate_items(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+            None,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def list_jobs_pages(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+        max_pages: int | None = None,
+        starting_token: str | None = None,
+    ) -> PageIterator[ListJobsResponse]:
+        """list_jobs, page by page (each the whole response), each fetched when it is needed; ``max_pages`` bounds them."""
+        return iterate_pages(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+            None,
+            max_pages=max_pages,
+            starting_token=starting_token,
+        )
+
     def stop_job(
         self,
         job_id: str,
@@ -524,6 +622,95 @@ class AsyncService(AsyncServiceBase):
                 "instance_ip": instance_ip,
                 "X-Language": x_language,
             },
+        )
+
+    def iter_list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> AsyncItemIterator[JobListItem]:
+        """list_jobs, item by item across its pages (offset in the query), each fetched when it is needed.
+
+        ``max_items`` bounds the items; the iterator's ``resume_token`` continues the listing as ``starting_token``.
+        """
+        return iterate_items_async(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+            None,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def list_jobs_pages(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+        max_pages: int | None = None,
+        starting_token: str | None = None,
+    ) -> AsyncPageIterator[ListJobsResponse]:
+        """list_jobs, page by page (each the whole response), each fetched when it is needed; ``max_pages`` bounds them."""
+        return iterate_pages_async(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+            None,
+            max_pages=max_pages,
+            starting_token=starting_token,
         )
 
     async def stop_job(
