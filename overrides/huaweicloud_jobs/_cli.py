@@ -271,6 +271,7 @@ class _Command:
     iter_method: str | None = None  # "iter_<method>" when the spec declares x-paginators: a listing
     listing: bool = False  # a listing, or a result that is a list of items: --select-* apply
     batch_waiter: str | None = None  # "wait_until_<w>" waited on per id after a batch stop (no _and_wait)
+    resumable: str | None = None  # "begin_wait_until_<w>" of a command with --wait: --state-file
 
     @property
     def positionals(self) -> list[_Argument]:
@@ -485,6 +486,8 @@ def _commands(service_class: type, package: str) -> dict[str, _Command]:
             continue
         if (name.startswith("iter_") and name[5:] in methods) or (name.endswith("_pages") and name[:-6] in methods):
             continue  # the listing command of the operation uses them
+        if name.startswith("begin_wait_until_") or name == "resume_wait":
+            continue  # --wait --state-file uses them
         function = getattr(service_class, name)
         is_waiter = name.startswith("wait_until_") or name.endswith("_and_wait")
         descriptions, limits = _spec_inputs(package, name)
@@ -516,6 +519,7 @@ def _commands(service_class: type, package: str) -> dict[str, _Command]:
             iter_method,
             iter_method is not None or _returns_items(function),
             batch_waiter if not wait_method and positionals and positionals[-1].is_list else None,
+            next((f"begin_{w}" for w in [batch_waiter] if w and waits_with and f"begin_{w}" in methods), None),
         )
     return commands
 
@@ -577,6 +581,13 @@ def _add_command(subparsers: Any, command: _Command) -> None:
         behaviour.add_argument("--wait", action="store_true", help=f"wait until done (calls {waits_with})")
         for argument in command.wait_arguments:
             _add_option(behaviour, argument, suffix=" (with --wait)")
+        if command.resumable:
+            behaviour.add_argument(
+                "--state-file",
+                metavar="PATH",
+                help="with --wait: record the stop and the wait in PATH; run again, it resumes the wait "
+                "instead of stopping again (and reports a finished one without sending anything)",
+            )
     if command.listing:
         selection = parser.add_argument_group("client-side selection (after the items arrive; all must match)")
         add = selection.add_argument
@@ -962,7 +973,23 @@ def _run_command(
     with cloud_class.from_env(region=settings["region"], project_id=settings["project_id"], **options) as cloud:
         client = getattr(cloud, service)
         function = getattr(client, command.wait_method if wait and command.wait_method else command.method)
-        if wait and command.batch_waiter:
+        state_file = getattr(namespace, "state_file", None)
+        if state_file is not None and not wait:
+            raise UsageError("--state-file: only with --wait")
+        if wait and state_file is not None and command.resumable:
+            from . import _cli_state
+
+            stop = getattr(client, command.method)
+            begin, resume = getattr(client, command.resumable), client.resume_wait
+            batch = command.batch_waiter is not None
+            try:
+                record = _cli_state.StateFile(state_file)
+            except _cli_state.StateFileError as error:
+                raise UsageError(str(error)) from None
+            function = _cli_state.resumable(stop, begin, resume, record, batch, keywords)
+            function = _state_wait_result(function)
+            keywords = {k: v for k, v in keywords.items() if k not in {a.name for a in command.wait_arguments}}
+        elif wait and command.batch_waiter:
             function = _batch_stop_and_wait(function, getattr(client, command.batch_waiter), command, keywords)
             keywords = {k: v for k, v in keywords.items() if k not in {a.name for a in command.wait_arguments}}
         if command.iter_method is not None:
@@ -1043,10 +1070,9 @@ def _batch_stop_and_wait(
         stopped = stop(*positional, **given)
         if isinstance(stopped, dict) and stopped.get("dry_run"):
             return stopped
-        ids = list(positional[-1])
-        flags = [getattr(item, getattr(stopped, "success_field", None) or "", True) for item in stopped]
-        if len(flags) == len(ids):  # per-id outcomes in request order: a refused stop is not waited for
-            ids = [job for job, accepted in zip(ids, flags, strict=True) if accepted is not False]
+        from ._cli_state import accepted_ids
+
+        ids = accepted_ids(list(positional[-1]), stopped)  # a refused stop is not waited for
         waited = []
         for job in ids:
             try:
@@ -1057,6 +1083,14 @@ def _batch_stop_and_wait(
         return _BatchWait(stopped, waited)
 
     return stop_and_wait
+
+
+def _state_wait_result(call: Callable[..., tuple[Any, list[dict[str, Any]]]]) -> Callable[..., Any]:
+    def run(*positional: Any, **given: Any) -> Any:
+        stopped, waited = call(*positional, **given)
+        return _BatchWait(stopped, waited)
+
+    return run
 
 
 class _BatchWait(dict[str, Any]):

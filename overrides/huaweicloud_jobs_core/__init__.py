@@ -52,6 +52,7 @@ from ._paginators import (
     iterate_pages_async,
 )
 from ._results import Acknowledgement, BatchResult, RawResponse
+from ._resumable import AsyncWait, Wait, begin_wait, begin_wait_async, resume_wait, resume_wait_async
 from ._retry import RetryPolicy
 from ._service import (
     AsyncRawServiceBase,
@@ -147,6 +148,7 @@ __all__ = [
     "AsyncRawServiceBase",
     "AsyncServiceBase",
     "AsyncTransport",
+    "AsyncWait",
     "AuthenticationError",
     "BadRequestError",
     "BaseAsyncCloud",
@@ -210,16 +212,21 @@ __all__ = [
     "Transport",
     "TransportError",
     "UnexpectedStatusError",
+    "Wait",
     "WaitOptions",
     "WaiterFailedError",
     "WaiterTimeoutError",
     "__version__",
+    "begin_wait",
+    "begin_wait_async",
     "bulk_call",
     "default_credential_chain",
     "iterate_items",
     "iterate_items_async",
     "iterate_pages",
     "iterate_pages_async",
+    "resume_wait",
+    "resume_wait_async",
     "select",
     "select_async",
 ]

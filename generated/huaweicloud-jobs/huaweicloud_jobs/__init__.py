@@ -23,6 +23,7 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import AsyncRawServiceBase as AsyncRawServiceBase
     from huaweicloud_jobs_core import AsyncServiceBase as AsyncServiceBase
     from huaweicloud_jobs_core import AsyncTransport as AsyncTransport
+    from huaweicloud_jobs_core import AsyncWait as AsyncWait
     from huaweicloud_jobs_core import AuthenticationError as AuthenticationError
     from huaweicloud_jobs_core import BadRequestError as BadRequestError
     from huaweicloud_jobs_core import BaseAsyncCloud as BaseAsyncCloud
@@ -89,16 +90,21 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import Transport as Transport
     from huaweicloud_jobs_core import TransportError as TransportError
     from huaweicloud_jobs_core import UnexpectedStatusError as UnexpectedStatusError
+    from huaweicloud_jobs_core import Wait as Wait
     from huaweicloud_jobs_core import WaitOptions as WaitOptions
     from huaweicloud_jobs_core import WaiterFailedError as WaiterFailedError
     from huaweicloud_jobs_core import WaiterTimeoutError as WaiterTimeoutError
     from huaweicloud_jobs_core import __version__ as __version__
+    from huaweicloud_jobs_core import begin_wait as begin_wait
+    from huaweicloud_jobs_core import begin_wait_async as begin_wait_async
     from huaweicloud_jobs_core import bulk_call as bulk_call
     from huaweicloud_jobs_core import default_credential_chain as default_credential_chain
     from huaweicloud_jobs_core import iterate_items as iterate_items
     from huaweicloud_jobs_core import iterate_items_async as iterate_items_async
     from huaweicloud_jobs_core import iterate_pages as iterate_pages
     from huaweicloud_jobs_core import iterate_pages_async as iterate_pages_async
+    from huaweicloud_jobs_core import resume_wait as resume_wait
+    from huaweicloud_jobs_core import resume_wait_async as resume_wait_async
     from huaweicloud_jobs_core import select as select
     from huaweicloud_jobs_core import select_async as select_async
     from ._cloud import AsyncCloud as AsyncCloud
@@ -130,6 +136,7 @@ _FROM_CORE = (
     "AsyncRawServiceBase",
     "AsyncServiceBase",
     "AsyncTransport",
+    "AsyncWait",
     "AuthenticationError",
     "BadRequestError",
     "BaseAsyncCloud",
@@ -196,16 +203,21 @@ _FROM_CORE = (
     "Transport",
     "TransportError",
     "UnexpectedStatusError",
+    "Wait",
     "WaitOptions",
     "WaiterFailedError",
     "WaiterTimeoutError",
     "__version__",
+    "begin_wait",
+    "begin_wait_async",
     "bulk_call",
     "default_credential_chain",
     "iterate_items",
     "iterate_items_async",
     "iterate_pages",
     "iterate_pages_async",
+    "resume_wait",
+    "resume_wait_async",
     "select",
     "select_async",
 )

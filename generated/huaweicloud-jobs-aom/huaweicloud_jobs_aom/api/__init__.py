@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from huaweicloud_jobs_core import (
     AsyncItemIterator,
     AsyncPageIterator,
     AsyncRawServiceBase,
     AsyncServiceBase,
+    AsyncWait,
     ItemIterator,
     Operation,
     PageIterator,
@@ -14,10 +17,15 @@ from huaweicloud_jobs_core import (
     RawServiceBase,
     ServiceBase,
     StateCallback,
+    Wait,
+    begin_wait,
+    begin_wait_async,
     iterate_items,
     iterate_items_async,
     iterate_pages,
     iterate_pages_async,
+    resume_wait,
+    resume_wait_async,
 )
 from huaweicloud_jobs_core.types import UNSET, Unset
 
@@ -299,6 +307,10 @@ class Service(ServiceBase):
         """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
         return ServiceWithRawResponse(self._transport)
 
+    def resume_wait(self, continuation_token: str, *, on_state: StateCallback | None = None) -> Wait[Any]:
+        """A wait saved with ``continuation_token()``, here or in another process; ``result()`` goes on polling."""
+        return resume_wait(self, continuation_token, on_state=on_state)
+
     def list_workflow(
         self,
         *,
@@ -561,6 +573,35 @@ class Service(ServiceBase):
             on_state=on_state,
         )
 
+    def begin_wait_until_execution_terminated(
+        self,
+        workflow_id: str,
+        execution_id: str,
+        *,
+        timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> Wait[ExecutionStatusResponse]:
+        """wait_until_execution_terminated, resumable: nothing is read until ``result()``; ``continuation_token()`` saves it for ``resume_wait``."""
+        return begin_wait(
+            self,
+            _SHOW_EXECUTION_STATUS,
+            "execution_terminated",
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+            timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
+            success=success,
+            failure=failure,
+            on_state=on_state,
+        )
+
 
 class AsyncService(AsyncServiceBase):
     """Application Operations Management (AOM) workflow execution control: asyncio operations."""
@@ -569,6 +610,10 @@ class AsyncService(AsyncServiceBase):
     def with_raw_response(self) -> AsyncServiceWithRawResponse:
         """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
         return AsyncServiceWithRawResponse(self._transport)
+
+    def resume_wait(self, continuation_token: str, *, on_state: StateCallback | None = None) -> AsyncWait[Any]:
+        """A wait saved with ``continuation_token()``, here or in another process; ``result()`` goes on polling."""
+        return resume_wait_async(self, continuation_token, on_state=on_state)
 
     async def list_workflow(
         self,
@@ -818,6 +863,35 @@ class AsyncService(AsyncServiceBase):
         ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
         return await self._wait(
+            _SHOW_EXECUTION_STATUS,
+            "execution_terminated",
+            {
+                "workflow_id": workflow_id,
+                "execution_id": execution_id,
+            },
+            timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
+            success=success,
+            failure=failure,
+            on_state=on_state,
+        )
+
+    def begin_wait_until_execution_terminated(
+        self,
+        workflow_id: str,
+        execution_id: str,
+        *,
+        timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> AsyncWait[ExecutionStatusResponse]:
+        """wait_until_execution_terminated, resumable: nothing is read until ``result()``; ``continuation_token()`` saves it for ``resume_wait``."""
+        return begin_wait_async(
+            self,
             _SHOW_EXECUTION_STATUS,
             "execution_terminated",
             {

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from huaweicloud_jobs_core import (
     AsyncItemIterator,
     AsyncPageIterator,
     AsyncRawServiceBase,
     AsyncServiceBase,
+    AsyncWait,
     ItemIterator,
     Operation,
     PageIterator,
@@ -14,10 +17,15 @@ from huaweicloud_jobs_core import (
     RawServiceBase,
     ServiceBase,
     StateCallback,
+    Wait,
+    begin_wait,
+    begin_wait_async,
     iterate_items,
     iterate_items_async,
     iterate_pages,
     iterate_pages_async,
+    resume_wait,
+    resume_wait_async,
 )
 from huaweicloud_jobs_core.types import UNSET, Unset
 
@@ -300,6 +308,10 @@ class Service(ServiceBase):
         """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
         return ServiceWithRawResponse(self._transport)
 
+    def resume_wait(self, continuation_token: str, *, on_state: StateCallback | None = None) -> Wait[Any]:
+        """A wait saved with ``continuation_token()``, here or in another process; ``result()`` goes on polling."""
+        return resume_wait(self, continuation_token, on_state=on_state)
+
     def list_jobs(
         self,
         *,
@@ -569,6 +581,33 @@ class Service(ServiceBase):
             on_state=on_state,
         )
 
+    def begin_wait_until_job_stopped(
+        self,
+        job_id: str,
+        *,
+        timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> Wait[ShowJobResponse]:
+        """wait_until_job_stopped, resumable: nothing is read until ``result()``; ``continuation_token()`` saves it for ``resume_wait``."""
+        return begin_wait(
+            self,
+            _SHOW_JOB,
+            "job_stopped",
+            {
+                "job_id": job_id,
+            },
+            timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
+            success=success,
+            failure=failure,
+            on_state=on_state,
+        )
+
 
 class AsyncService(AsyncServiceBase):
     """Data Replication Service (DRS) job control: asyncio operations."""
@@ -577,6 +616,10 @@ class AsyncService(AsyncServiceBase):
     def with_raw_response(self) -> AsyncServiceWithRawResponse:
         """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
         return AsyncServiceWithRawResponse(self._transport)
+
+    def resume_wait(self, continuation_token: str, *, on_state: StateCallback | None = None) -> AsyncWait[Any]:
+        """A wait saved with ``continuation_token()``, here or in another process; ``result()`` goes on polling."""
+        return resume_wait_async(self, continuation_token, on_state=on_state)
 
     async def list_jobs(
         self,
@@ -834,6 +877,33 @@ class AsyncService(AsyncServiceBase):
         ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
         return await self._wait(
+            _SHOW_JOB,
+            "job_stopped",
+            {
+                "job_id": job_id,
+            },
+            timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
+            success=success,
+            failure=failure,
+            on_state=on_state,
+        )
+
+    def begin_wait_until_job_stopped(
+        self,
+        job_id: str,
+        *,
+        timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> AsyncWait[ShowJobResponse]:
+        """wait_until_job_stopped, resumable: nothing is read until ``result()``; ``continuation_token()`` saves it for ``resume_wait``."""
+        return begin_wait_async(
+            self,
             _SHOW_JOB,
             "job_stopped",
             {
