@@ -406,6 +406,10 @@ class FakeCloud:
         """The waiter declarations (of one service, or all), each with its read and stop operation."""
         return [route for name, model in self._services.items() if service in (None, name) for route in model.waiters]
 
+    def listings(self, service: str) -> dict[str, bool]:
+        """The list operations of one service's document: ``{operation: paged}`` (paged: it declares x-paginators)."""
+        return {name: listing.paginator is not None for name, listing in self._service(service).listings.items()}
+
     def operations(self, service: str) -> list[str]:
         """The operation ids of one service's document."""
         return list(self._service(service).specs)
