@@ -167,3 +167,22 @@ def test_the_pipe_with_dry_run_lists_what_it_would_stop_and_sends_no_stop(fake: 
     assert fake.requests_for("stop_jobs") == [] and fake.requests_for("show_job") == []
     assert {r.operation for r in fake.requests} == {"list_jobs"}
     assert not any(job.stopped for job in fake.jobs)
+
+
+def test_json_output_of_a_listing_is_one_array_written_as_items_arrive() -> None:
+    from io import StringIO
+
+    from huaweicloud_jobs._cli_output import print_stream
+
+    def failing() -> Iterator[int]:
+        raise RuntimeError("the first page failed")
+        yield 1
+
+    for items, expected in (([], "[]\n"), ([1, {"a": None}], '[\n1,\n{"a": null}\n]\n')):
+        out = StringIO()
+        assert print_stream(items, "json", out) == len(items) and out.getvalue() == expected
+        assert json.loads(out.getvalue()) == items
+    out = StringIO()
+    with pytest.raises(RuntimeError):
+        print_stream(failing(), "json", out)
+    assert out.getvalue() == ""  # no half-written array before the error

@@ -95,19 +95,17 @@ def print_stream(items: Iterable[Any], form: str, out: IO[str] | None = None) ->
             out.write(text + "\n")
         out.flush()
         return len(collected)
-    if form == "json":
-        out.write("[")
-    for item in items:
+    for item in items:  # "[" only once the first item is there: a listing that fails prints no half array
         if form == "tsv":
             out.write(tsv_line(item) + "\n")
         elif form == "json":
-            out.write(("," if count else "") + "\n" + json.dumps(item, ensure_ascii=False))
+            out.write(("," if count else "[") + "\n" + json.dumps(item, ensure_ascii=False))
         else:
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
         count += 1
         out.flush()
     if form == "json":
-        out.write("\n]\n" if count else "]\n")
+        out.write("\n]\n" if count else "[]\n")
         out.flush()
     return count
 
