@@ -145,12 +145,19 @@ IAM_REQUEST_FILES = {
 def example_cloud() -> FakeCloud:
     """A FakeCloud holding every job the examples name: running ones stop at once when asked."""
     fake = FakeCloud()
-    for job in DRS_RUNNING:
-        fake.add_job("drs", job, states=["INCRE_TRANSFER_STARTED"], after_stop=["RELEASE_RESOURCE_COMPLETE"])
+    for number, job in enumerate(DRS_RUNNING):
+        fake.add_job(
+            "drs",
+            job,
+            states=["INCRE_TRANSFER_STARTED"],
+            after_stop=["RELEASE_RESOURCE_COMPLETE"],
+            fields={"name": f"nightly-sync-{number}"},
+        )
     for job in DRS_STOPPED:
         fake.add_job("drs", job, states=["RELEASE_RESOURCE_COMPLETE"])
     for flink_job in DLI_RUNNING:
-        fake.add_job("dli", flink_job, states=["job_running"], after_stop=["job_cancel_success"])
+        fields = {"name": f"etl-{flink_job}", "tags": {"team": "etl"}}
+        fake.add_job("dli", flink_job, states=["job_running"], after_stop=["job_cancel_success"], fields=fields)
     fake.add_job("aom", AOM_EXECUTION[1], states=["running"], after_stop=["cancel"])
     for job in LAKEFORMATION_JOBS:
         fake.add_job("lakeformation", job, states=["RUNNING"])

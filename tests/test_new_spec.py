@@ -4,12 +4,14 @@ The repository is copied (its tracked files) to a temporary folder, ``tests/data
 is added there as ``openapi/newservice.yaml`` (a paginated GET with query parameters, a status
 read with a waiter, a POST action with a header and a body, hyphenated response properties,
 int64/float fields, nested arrays of objects, response values listed with ``enum`` as documents list
-them, and an ``enum`` schema used by both a request and a response), ``tools/generate.py`` regenerates,
-and in the copy, with no other file edited: the lint and type checks of the new package, the drift
-check, the tests that derive their services, operations and examples from ``openapi/``, the Prism
-contract tests when Prism is installed, and the demo (which calls every operation of every spec) all
-pass. A response value the document does not list is parsed and kept (sync, asyncio, waiter, CLI);
-the request side of the shared schema still refuses one before sending.
+them, an ``enum`` schema used by both a request and a response, and no ``x-paginators``), and so is
+``tests/data/pagedservice.yaml`` as ``openapi/pagedservice.yaml`` (a listing that declares
+``x-paginators``, paged by marker, with a waiter); ``tools/generate.py`` regenerates, and in the copy,
+with no other file edited: the lint and type checks of the new package, the drift check, the tests
+that derive their services, operations and examples from ``openapi/``, the Prism contract tests when
+Prism is installed, and the demo (which calls every operation of every spec) all pass. A response
+value the document does not list is parsed and kept (sync, asyncio, waiter, CLI); the request side of
+the shared schema still refuses one before sending.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from local_server import LocalServer, Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
+NEW_SPECS = ("newservice", "pagedservice")
 
 
 def run(arguments: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -45,7 +48,8 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if source.is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
-    shutil.copyfile(ROOT / "tests" / "data" / "newservice.yaml", target / "openapi" / "newservice.yaml")
+    for name in NEW_SPECS:
+        shutil.copyfile(ROOT / "tests" / "data" / f"{name}.yaml", target / "openapi" / f"{name}.yaml")
     return target
 
 
@@ -64,14 +68,29 @@ def env(copy: Path) -> dict[str, str]:
 def test_the_new_service_is_generated_and_wired(copy: Path, env: dict[str, str]) -> None:
     probe = "import huaweicloud_jobs as h, huaweicloud_jobs_newservice as n; print(h.SERVICES, n.__file__)"
     result = run([sys.executable, "-c", probe], copy, env)
-    assert "'newservice'" in result.stdout and str(copy) in result.stdout
+    assert "'newservice'" in result.stdout and "'pagedservice'" in result.stdout and str(copy) in result.stdout
+    probe = (
+        "import huaweicloud_jobs_newservice as n; print([m for m in dir(n.Service) if 'iter_' in m or 'pages' in m])"
+    )
+    assert run([sys.executable, "-c", probe], copy, env).stdout.strip() == "[]"  # no x-paginators: no iterator
     run([sys.executable, "tools/generate.py", "--check"], copy, env)
 
 
 def test_lint_and_types_of_the_new_package(copy: Path, env: dict[str, str]) -> None:
-    run([sys.executable, "-m", "openapi_spec_validator", "openapi/newservice.yaml"], copy, env)
     run(
-        [sys.executable, "-m", "mypy", "--strict", "-p", "huaweicloud_jobs_newservice", "-p", "huaweicloud_jobs"],
+        [sys.executable, "-m", "openapi_spec_validator", "openapi/newservice.yaml", "openapi/pagedservice.yaml"],
+        copy,
+        env,
+    )
+    run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            *[f"-phuaweicloud_jobs_{name}" for name in NEW_SPECS],
+            "-phuaweicloud_jobs",
+        ],
         copy,
         env,
     )
@@ -99,7 +118,7 @@ def test_the_spec_driven_tests_pass_with_the_new_spec(copy: Path, env: dict[str,
     pytest_args = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"]
     result = run([*pytest_args, *quick], copy, env)
     assert " passed" in result.stdout
-    result = run([*pytest_args, *per_operation, "-k", "newservice"], copy, env)
+    result = run([*pytest_args, *per_operation, "-k", " or ".join(NEW_SPECS)], copy, env)
     assert " passed" in result.stdout
 
 
@@ -109,7 +128,18 @@ def test_the_contract_tests_pass_with_the_new_spec(copy: Path, env: dict[str, st
         pytest.skip("Prism is not installed here (nox -s contract installs it)")
     contract = {**env, "PRISM_REQUIRED": "1", "PRISM_BIN": str(prism)}
     result = run(
-        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/contract", "-k", "newservice"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-x",
+            "-p",
+            "no:cacheprovider",
+            "tests/contract",
+            "-k",
+            " or ".join(NEW_SPECS),
+        ],
         copy,
         contract,
     )
@@ -119,6 +149,7 @@ def test_the_contract_tests_pass_with_the_new_spec(copy: Path, env: dict[str, st
 def test_the_demo_calls_the_new_operations(copy: Path, env: dict[str, str]) -> None:
     result = run([sys.executable, "tools/demo.py"], copy, env)
     assert "newservice list_queued_jobs" in result.stdout and "newservice cancel_queued_job" in result.stdout
+    assert "pagedservice list_runs" in result.stdout and "pagedservice wait_until_run_cancelled" in result.stdout
 
 
 # Values the document's enums do not list: a state, an integer class, a priority (the shared schema).
@@ -237,3 +268,23 @@ def test_an_unlisted_response_value_reaches_the_cli_json_output(copy: Path, env:
         )
     assert json.loads(shown.stdout) == UNLISTED
     assert json.loads(listed.stdout)["jobs"] == [UNLISTED]
+
+
+
+ITERATE = """
+from huaweicloud_jobs import Cloud
+from huaweicloud_jobs.testing import FakeCloud
+
+fake = FakeCloud(["pagedservice"])
+fake.add_items("pagedservice", "list_runs", [{"run_id": f"r-{i}", "state": "running"} for i in range(30)])
+with Cloud(token="t", project_id="0" * 32, region="cn-north-4", transport=fake.transport()) as cloud:
+    first = cloud.pagedservice.iter_list_runs(limit=7, max_items=10)
+    head = [run.run_id for run in first]
+    rest = [run.run_id for run in cloud.pagedservice.iter_list_runs(limit=7, starting_token=first.resume_token)]
+print(len(head + rest), len(set(head + rest)), [r.query.get("marker") for r in fake.requests])
+"""
+
+
+def test_the_new_paginator_iterates_with_no_other_edit(copy: Path, env: dict[str, str]) -> None:
+    result = run([sys.executable, "-c", ITERATE], copy, env)
+    assert result.stdout.strip() == "30 30 [None, '7', '7', '14', '21', '28']", result.stdout

@@ -2,9 +2,12 @@
 
 Starts the spec-driven local server on 127.0.0.1, builds ``Cloud`` with AK/SK signing and
 the endpoints pointed at it, and calls each operation of each ``openapi/*.yaml`` with the
-arguments its spec documents (``tools/spec_operations.py``), then each waiter once. Nothing
-here names a service or an operation: a new spec is demonstrated with no edit. It prints what
-was sent and what came back, and fails if any call fails.
+arguments its spec documents (``tools/spec_operations.py``), then each waiter once. Then, against
+the testing kit's fake, "select, then stop": for each waiter whose stop takes one job id (or a batch
+of them) and whose service has a paged listing, a few fake jobs are listed page by page, selected
+client-side by a name glob, stopped and waited for. Nothing here names a service or an operation:
+a new spec is demonstrated with no edit. It prints what was sent and what came back, and fails if
+any call fails.
 """
 
 from __future__ import annotations
@@ -15,10 +18,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from huaweicloud_jobs import Cloud, Credentials, HuaweiCloudJobsError, RetryPolicy
+from huaweicloud_jobs import Cloud, Credentials, HuaweiCloudJobsError, RetryPolicy, select
+from huaweicloud_jobs.testing import FakeCloud, FakeTime
 
 from local_server import LocalServer
-from spec_operations import PROJECT_ID, call, call_arguments, load_operations
+from spec_operations import (
+    PROJECT_ID,
+    SpecOperation,
+    call,
+    call_arguments,
+    load_operations,
+    path_parameters,
+    python_name,
+)
 
 
 def show(server: LocalServer, label: str, result: object) -> None:
@@ -63,7 +75,72 @@ def main() -> int:
                     failures += 1
                     print(f"FAILED {operation.service}.{name}: {exc}", file=sys.stderr)
     print(f"\n{len(server.requests)} requests sent to {server.base_url}; {failures} failed.")
+    failures += select_then_stop(operations)
     return 1 if failures else 0
+
+
+def select_then_stop(operations: list[SpecOperation]) -> int:
+    """List fake jobs page by page, keep those named nightly-*, stop them and wait: per waiter that allows it."""
+    by_id = {(operation.service, operation.operation_id): operation for operation in operations}
+    fake, clock, failures = FakeCloud(), FakeTime(), 0
+    with Cloud(
+        credentials=Credentials(ak="DEMOACCESSKEY0000000", sk="demo-secret-key", project_id=PROJECT_ID),
+        region="cn-north-4",
+        transport=fake.transport(),
+        sleep=clock.sleep,
+        clock=clock.clock,
+    ) as cloud:
+        for route in fake.waiters():
+            paged = [name for name, is_paged in fake.listings(route.service).items() if is_paged]
+            stop = by_id.get((route.service, route.stop or ""))
+            ids = [parameter["name"] for parameter in path_parameters(stop)] if stop else []
+            body = (stop.request_body or {}).get("content", {}).get("application/json", {}) if stop else {}
+            arrays = [k for k, v in body.get("schema", {}).get("properties", {}).items() if v.get("type") == "array"]
+            if stop is None or not paged or len(ids) + len(arrays) != 1:
+                continue  # e.g. a stop that needs two ids, or a service without a paged listing
+            service = getattr(cloud, route.service)
+            names = {
+                f"{route.service}-{index}": ("nightly" if index % 2 else "adhoc") + f"-{index}" for index in range(6)
+            }
+            for job_id, name in names.items():
+                job = str(100 + len(fake.jobs)) if arrays else job_id  # a batch of ids: numeric ones
+                fake.add_job(
+                    route.service,
+                    job,
+                    states=["(running)"],
+                    after_stop=sorted(route.success)[:1] or ["done"],
+                    fields={"name": name},
+                )
+            listed = list(select(getattr(service, f"iter_{paged[0]}")(), name="nightly-*"))
+            chosen = [
+                job.job_id
+                for job in fake.jobs
+                if job.service == route.service
+                and job.fields["name"] in {getattr(item, "name", None) for item in listed}
+            ]
+            print(
+                f"\n== select, then stop: {route.service} {paged[0]} -> {len(listed)} named nightly-* -> {route.stop}"
+            )
+            try:
+                if arrays:
+                    positional, keywords = call_arguments(
+                        service, stop, {python_name(arrays[0]): [int(j) for j in chosen]}
+                    )
+                    getattr(service, stop.operation_id)(*positional, **keywords)
+                    finals = [getattr(service, f"wait_until_{route.waiter}")(int(j)) for j in chosen]
+                else:
+                    finals = []
+                    for job in chosen:
+                        positional, keywords = call_arguments(service, stop, {python_name(ids[0]): job})
+                        getattr(service, stop.operation_id)(*positional, **keywords)
+                        finals.append(getattr(service, f"wait_until_{route.waiter}")(job))
+                print(f"   stopped  {chosen}; each now {sorted({fake.job(route.service, j).state for j in chosen})}")
+                print(f"   requests {[r.operation for r in fake.requests if r.service == route.service]}")
+                assert len(finals) == len(chosen) == 3 and all(fake.job(route.service, j).stopped for j in chosen)
+            except (HuaweiCloudJobsError, AssertionError) as exc:
+                failures += 1
+                print(f"FAILED select, then stop ({route.service}): {exc!r}", file=sys.stderr)
+    return failures
 
 
 if __name__ == "__main__":

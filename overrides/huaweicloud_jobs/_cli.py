@@ -12,8 +12,14 @@ when that service is named on the command line:
 - values are converted leniently and checked by the library, so a bad value is rejected before
   sending with the library's own message (``InvalidParameterError``, exit code 2);
 - help text comes from the method's docstring and the service's bundled OpenAPI document;
-- ``<op>`` gains ``--wait`` when the class also has ``<op>_and_wait``; ``missing_ok`` becomes
-  ``--missing-ok`` like any other bool.
+- ``<op>`` gains ``--wait`` when the class also has ``<op>_and_wait`` (or, for a batch stop such as
+  DLI ``stop_jobs``, a ``wait_until_*`` whose waiter follows it: each id is waited for after the
+  batch); ``missing_ok`` becomes ``--missing-ok`` like any other bool;
+- an ``<op>`` with ``iter_<op>`` (its spec declares ``x-paginators``) is a *listing*: it streams
+  every item across pages (``--max-items``, ``--starting-token``; the next token on stderr), and,
+  like any operation whose result is a list, takes ``--select-name/--select-tag/--select-state``
+  (client-side, ``huaweicloud_jobs.Selection``); ``iter_*`` and ``*_pages`` are not commands;
+- ``--output json|ndjson|table|tsv`` and ``--query`` (JMESPath) are in ``_cli_output``.
 
 Why argparse and a hand-written progress line: both are in the standard library and cost nothing
 to import, and the whole CLI must start within 1.5x of ``import httpx``. ``huaweicloud-jobs --help``
@@ -34,9 +40,11 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, NoReturn
+
+from . import _cli_output
 
 if TYPE_CHECKING:
     from huaweicloud_jobs_core import Acknowledgement, RawResponse
@@ -94,7 +102,7 @@ _CODE_BY_NAME = {name: entry.code for entry in EXIT_CODES for name in entry.erro
 OK, ITEMS_FAILED, USAGE, INTERRUPTED = 0, 1, 2, 130
 SECRET_HEADERS = frozenset({"authorization", "x-auth-token", "x-security-token"})
 ALLOW_HTTP_VARIABLE = "HUAWEICLOUD_JOBS_ALLOW_HTTP"
-_VALUE_OPTIONS = ("--region", "--project-id", "--endpoint", "--timeout", "--retries", "--output")
+_VALUE_OPTIONS = ("--region", "--project-id", "--endpoint", "--timeout", "--retries", "--output", "--query")
 
 
 def exit_code_for(error: BaseException) -> int:
@@ -198,9 +206,16 @@ def _add_global_options(parser: argparse.ArgumentParser, prefix: str) -> None:
     add(
         "--output",
         dest=prefix + "output",
-        choices=("json", "table"),
+        choices=_cli_output.FORMS,
         default=s,
-        help="result format (default: json, table when stdout is a terminal)",
+        help="result format (default: table on a terminal, else ndjson for a listing and json otherwise)",
+    )
+    add(
+        "--query",
+        dest=prefix + "query",
+        default=s,
+        metavar="JMESPATH",
+        help="JMESPath expression applied to each item of a listing, else to the result (e.g. job_id)",
     )
     add("--quiet", "-q", dest=prefix + "quiet", action="store_true", default=s, help="print errors only")
     add("--verbose", "-v", dest=prefix + "verbose", action="store_true", default=s, help="log requests to stderr")
@@ -214,6 +229,7 @@ _GLOBAL_DEFAULTS: dict[str, Any] = {
     "retries": None,
     "allow_http": False,
     "output": None,
+    "query": None,
     "quiet": False,
     "verbose": False,
 }
@@ -259,6 +275,10 @@ class _Command:
     wait_method: str | None  # "<method>_and_wait" when the class has it
     wait_arguments: list[_Argument]  # parameters only the _and_wait method takes
     list_limit: int | None  # maxItems of a list positional, for batches
+    iter_method: str | None = None  # "iter_<method>" when the spec declares x-paginators: a listing
+    listing: bool = False  # a listing, or a result that is a list of items: --select-* apply
+    batch_waiter: str | None = None  # "wait_until_<w>" waited on per id after a batch stop (no _and_wait)
+    resumable: str | None = None  # "begin_wait_until_<w>" of a command with --wait: --state-file
 
     @property
     def positionals(self) -> list[_Argument]:
@@ -411,7 +431,7 @@ def _arguments(function: Any, descriptions: Mapping[str, str], rename_timeout: b
         flag = None
         if not positional:
             kebab = name.rstrip("_").replace("_", "-")
-            if "--" + kebab in _GLOBAL_FLAGS or kebab in ("wait", "dry-run", "from-file", "concurrency", "rate"):
+            if "--" + kebab in _GLOBAL_FLAGS or kebab in ("wait", "dry-run", "from-file", "concurrency", "rate", "state-file"):
                 kebab = "wait-timeout" if kebab == "timeout" and rename_timeout else "param-" + kebab
             flag = "--" + kebab
         text = " ".join(part for part in (descriptions.get(name, ""), extra) if part)
@@ -463,26 +483,35 @@ def _commands(service_class: type, package: str) -> dict[str, _Command]:
     import inspect
 
     commands: dict[str, _Command] = {}
+    methods = {name for name in dir(service_class) if inspect.isfunction(getattr(service_class, name, None))}
+    waiters_after = _waiters_after(package)
     for name in sorted(dir(service_class)):
         if name.startswith("_"):
             continue
         static = inspect.getattr_static(service_class, name)
         if not inspect.isfunction(static):  # properties (with_raw_response), class attributes
             continue
+        if (name.startswith("iter_") and name[5:] in methods) or (name.endswith("_pages") and name[:-6] in methods):
+            continue  # the listing command of the operation uses them
+        if name.startswith("begin_wait_until_") or name == "resume_wait":
+            continue  # --wait --state-file uses them
         function = getattr(service_class, name)
         is_waiter = name.startswith("wait_until_") or name.endswith("_and_wait")
         descriptions, limits = _spec_inputs(package, name)
         doc = inspect.getdoc(function) or ""
         summary, _, description = doc.partition("\n")
-        arguments = _arguments(function, descriptions, rename_timeout=is_waiter)
-        wait_method = (
-            name + "_and_wait" if inspect.isfunction(getattr(service_class, name + "_and_wait", None)) else None
+        iter_method = "iter_" + name if "iter_" + name in methods else None
+        arguments = _arguments(getattr(service_class, iter_method or name), descriptions, rename_timeout=is_waiter)
+        wait_method = name + "_and_wait" if name + "_and_wait" in methods else None
+        batch_waiter = next(
+            (f"wait_until_{w}" for w in waiters_after.get(name, ()) if f"wait_until_{w}" in methods), None
         )
         wait_arguments: list[_Argument] = []
-        if wait_method:
+        waits_with = wait_method or batch_waiter
+        if waits_with:
             own = {argument.name for argument in arguments}
-            waiting = _arguments(getattr(service_class, wait_method), descriptions, rename_timeout=True)
-            wait_arguments = [argument for argument in waiting if argument.name not in own]
+            waiting = _arguments(getattr(service_class, waits_with), descriptions, rename_timeout=True)
+            wait_arguments = [a for a in waiting if a.name not in own and (wait_method or a.flag is not None)]
         positionals = [argument for argument in arguments if argument.flag is None]
         limit = limits.get(positionals[-1].name) if positionals and positionals[-1].is_list else None
         commands[name.replace("_", "-")] = _Command(
@@ -494,8 +523,44 @@ def _commands(service_class: type, package: str) -> dict[str, _Command]:
             wait_method,
             wait_arguments,
             limit,
+            iter_method,
+            iter_method is not None or _returns_items(function),
+            batch_waiter if not wait_method and positionals and positionals[-1].is_list else None,
+            next((f"begin_{w}" for w in [batch_waiter] if w and waits_with and f"begin_{w}" in methods), None),
         )
     return commands
+
+
+def _returns_items(function: Any) -> bool:
+    """Whether a method returns a plain list of items (not a batch's per-item outcomes)."""
+    import typing
+
+    try:
+        hint = typing.get_type_hints(function).get("return")
+    except NameError:
+        return False
+    return typing.get_origin(hint) is list
+
+
+def _waiters_after(package: str) -> dict[str, list[str]]:
+    """``{operation: [waiters that follow it]}`` from the bundled spec's ``x-waiters`` (``after``)."""
+    try:
+        from huaweicloud_jobs_core import _spec
+
+        document = _spec.load_document(package)
+    except (ImportError, OSError, TypeError, ValueError):
+        return {}
+    found: dict[str, list[str]] = {}
+    for item in document.get("paths", {}).values():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            for code, response in operation.get("responses", {}).items():
+                declared = response.get("x-waiters", {}) if str(code).startswith("2") else {}
+                for waiter, spec in declared.items():
+                    if spec.get("after"):
+                        found.setdefault(str(spec["after"]), []).append(str(waiter))
+    return found
 
 
 def _add_command(subparsers: Any, command: _Command) -> None:
@@ -518,14 +583,24 @@ def _add_command(subparsers: Any, command: _Command) -> None:
         else:
             _add_option(parser, argument)
     behaviour = parser.add_argument_group("command options")
-    if command.wait_method:
-        behaviour.add_argument(
-            "--wait",
-            action="store_true",
-            help=f"wait until done (calls {command.wait_method.replace('_', '-')})",
-        )
+    if command.wait_method or command.batch_waiter:
+        waits_with = (command.wait_method or f"{command.method}, then {command.batch_waiter} per id").replace("_", "-")
+        behaviour.add_argument("--wait", action="store_true", help=f"wait until done (calls {waits_with})")
         for argument in command.wait_arguments:
             _add_option(behaviour, argument, suffix=" (with --wait)")
+        if command.resumable:
+            behaviour.add_argument(
+                "--state-file",
+                metavar="PATH",
+                help="with --wait: record the stop and the wait in PATH; run again, it resumes the wait "
+                "instead of stopping again (and reports a finished one without sending anything)",
+            )
+    if command.listing:
+        selection = parser.add_argument_group("client-side selection (after the items arrive; all must match)")
+        add = selection.add_argument
+        add("--select-name", action="append", metavar="GLOB", help="name matches one of the globs (repeatable)")
+        add("--select-tag", action="append", metavar="KEY=VALUE", help="tag present (repeatable: every one)")
+        add("--select-state", action="append", metavar="STATE", help="state is one of these (repeatable)")
     behaviour.add_argument(
         "--dry-run", action="store_true", help="print the signed request (secrets masked) and send nothing"
     )
@@ -660,7 +735,7 @@ def to_json(value: Any) -> Any:
 def _failed_items(value: Any) -> int:
     """Items of a batch result that failed (``BatchResult.failures``), else 0."""
     failures = getattr(value, "failures", None)
-    return len(failures) if isinstance(value, list) and isinstance(failures, list) else 0
+    return len(failures) if isinstance(value, list | _BatchWait) and isinstance(failures, list) else 0
 
 
 def error_json(error: BaseException, service: str | None = None, operation: str | None = None) -> dict[str, Any]:
@@ -751,19 +826,30 @@ def _dry_run_transport() -> Any:
 
 
 class _Output:
-    def __init__(self, settings: Mapping[str, Any]) -> None:
+    def __init__(self, settings: Mapping[str, Any], listing: bool = False) -> None:
         self.quiet = bool(settings["quiet"])
         chosen = settings["output"]
-        self.table = chosen == "table" or (chosen is None and sys.stdout.isatty())
+        self.form = chosen or ("table" if sys.stdout.isatty() else "ndjson" if listing else "json")
+        try:
+            self.query = _cli_output.compile_query(settings["query"])
+        except _cli_output.QueryError as error:
+            raise UsageError(str(error)) from None
         self._lock = threading.Lock()
 
     def result(self, value: Any) -> None:
         if self.quiet:
             return
-        text = _table(value) if self.table else json.dumps(value, ensure_ascii=False)
+        shaped = self.query(value) if self.query else value
         with self._lock:
-            sys.stdout.write(text + "\n")
-            sys.stdout.flush()
+            _cli_output.print_document(shaped, self.form, _table)
+
+    def stream(self, items: Iterable[Any]) -> int:
+        """Print a listing's items as they come (each shaped by ``--query``); returns how many."""
+        query = self.query
+        shaped = (query(item) for item in items) if query else items
+        if self.quiet:
+            return sum(1 for _ in shaped)
+        return _cli_output.print_stream(shaped, self.form)
 
     def line(self, value: Any) -> None:
         if not self.quiet:
@@ -893,17 +979,41 @@ def _run_command(
         if from_file is None and given in (None, []):
             raise UsageError(f"the following arguments are required: {last.metavar}")
     positional, keywords = _call_arguments(command, namespace, wait)
-    output = _Output(settings)
+    output = _Output(settings, listing=command.listing)
+    selection = _selection(namespace) if command.listing else None
     cloud_class = load_cloud()
     options = _cloud_options(settings, dry_run)
     if getattr(namespace, "rate", None) is not None:
         options["rate_limit"] = namespace.rate
     with cloud_class.from_env(region=settings["region"], project_id=settings["project_id"], **options) as cloud:
-        function = getattr(
-            getattr(cloud, service), command.wait_method if wait and command.wait_method else command.method
-        )
+        client = getattr(cloud, service)
+        function = getattr(client, command.wait_method if wait and command.wait_method else command.method)
+        state_file = getattr(namespace, "state_file", None)
+        if state_file is not None and not wait:
+            raise UsageError("--state-file: only with --wait")
+        if wait and state_file is not None and command.resumable:
+            from . import _cli_state
+
+            stop = getattr(client, command.method)
+            begin, resume = getattr(client, command.resumable), client.resume_wait
+            batch = command.batch_waiter is not None
+            try:
+                record = _cli_state.StateFile(state_file)
+            except _cli_state.StateFileError as error:
+                raise UsageError(str(error)) from None
+            function = _cli_state.resumable(stop, begin, resume, record, batch, keywords)
+            function = _state_wait_result(function)
+            keywords = {k: v for k, v in keywords.items() if k not in {a.name for a in command.wait_arguments}}
+        elif wait and command.batch_waiter:
+            function = _batch_stop_and_wait(function, getattr(client, command.batch_waiter), command, keywords)
+            keywords = {k: v for k, v in keywords.items() if k not in {a.name for a in command.wait_arguments}}
+        if command.iter_method is not None:
+            return _list(getattr(client, command.iter_method), positional, keywords, selection, output)
         if from_file is None or last is None:
             result = _invoke(function, positional, keywords)
+            if command.listing and isinstance(result, list):
+                output.stream(to_json(item) for item in _chosen(result, selection))
+                return OK
             output.result(to_json(result))
             return ITEMS_FAILED if _failed_items(result) else OK
         items: list[Any] = [last.convert(text) for text in _read_items(from_file)]
@@ -924,6 +1034,87 @@ def _run_command(
             service,
             command.method,
         )
+
+
+def _selection(namespace: argparse.Namespace) -> Any:
+    """The client-side selection the ``--select-*`` options ask for (None when none is given)."""
+    names, tags, states = namespace.select_name, namespace.select_tag, namespace.select_state
+    if not (names or tags or states):
+        return None
+    from huaweicloud_jobs_core import Selection
+
+    return Selection.of(name=names, tags=tags, states=states)
+
+
+def _chosen(items: Iterable[Any], selection: Any) -> Iterable[Any]:
+    if selection is None:
+        return items
+    from huaweicloud_jobs_core import select
+
+    return select(items, selection)
+
+
+def _list(
+    iterate: Callable[..., Any],
+    positional: Sequence[Any],
+    keywords: Mapping[str, Any],
+    selection: Any,
+    output: _Output,
+) -> int:
+    """A listing: every item across pages, selected and printed as it arrives; the next token on stderr."""
+    items = iterate(*positional, **keywords)
+    try:
+        output.stream(to_json(item) for item in _chosen(items, selection))
+    except _DryRunStop as stop:  # --dry-run: the first page's request, nothing sent
+        output.result(stop.request)
+        return OK
+    token = items.resume_token
+    if token is not None:
+        _Output.error({"next_token": token})
+    return OK
+
+
+def _batch_stop_and_wait(
+    stop: Callable[..., Any], wait: Callable[..., Any], command: _Command, keywords: Mapping[str, Any]
+) -> Callable[..., Any]:
+    """A batch stop (ids in its last positional), then the waiter once per id whose stop was not refused."""
+    options = {a.name: keywords[a.name] for a in command.wait_arguments if a.name in keywords}
+    options = {("timeout" if name == "wait_timeout" else name): value for name, value in options.items()}
+
+    def stop_and_wait(*positional: Any, **given: Any) -> Any:
+        stopped = stop(*positional, **given)
+        if isinstance(stopped, dict) and stopped.get("dry_run"):
+            return stopped
+        from ._cli_state import accepted_ids
+
+        ids = accepted_ids(list(positional[-1]), stopped)  # a refused stop is not waited for
+        waited = []
+        for job in ids:
+            try:
+                final = wait(job, **options)
+                waited.append({"id": job, "ok": True, "result": to_json(final)})
+            except Exception as error:  # reported per id; the batch goes on
+                waited.append({"id": job, "ok": False, "error": error_json(error)})
+        return _BatchWait(stopped, waited)
+
+    return stop_and_wait
+
+
+def _state_wait_result(call: Callable[..., tuple[Any, list[dict[str, Any]]]]) -> Callable[..., Any]:
+    def run(*positional: Any, **given: Any) -> Any:
+        stopped, waited = call(*positional, **given)
+        return _BatchWait(stopped, waited)
+
+    return run
+
+
+class _BatchWait(dict[str, Any]):
+    """What a batch stop with --wait prints: the stop's per-item results, then one outcome per waited id."""
+
+    def __init__(self, stopped: Any, waited: list[dict[str, Any]]) -> None:
+        super().__init__(stopped=to_json(stopped), waited=waited)
+        failed = len(getattr(stopped, "failures", []) or []) + sum(not outcome["ok"] for outcome in waited)
+        self.failures = [None] * failed
 
 
 class _Progress:

@@ -40,7 +40,19 @@ from ._exceptions import (
     TransportError,
     UnexpectedStatusError,
 )
+from ._paginators import (
+    AsyncItemIterator,
+    AsyncPageIterator,
+    ItemIterator,
+    PageIterator,
+    PaginatorSpecError,
+    iterate_items,
+    iterate_items_async,
+    iterate_pages,
+    iterate_pages_async,
+)
 from ._results import Acknowledgement, BatchResult, RawResponse
+from ._resumable import AsyncWait, Wait, begin_wait, begin_wait_async, resume_wait, resume_wait_async
 from ._retry import RetryPolicy
 from ._service import (
     AsyncRawServiceBase,
@@ -72,6 +84,7 @@ if TYPE_CHECKING:
         default_credential_chain,
     )
     from ._regions import RegionsFileError
+    from ._selection import Selection, select, select_async
     from ._tokens import CachedTokenProvider, IamTokenAuth, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource
 
 _redaction.install()
@@ -101,6 +114,9 @@ _LAZY = {
     "FederationCredentialsProvider": "._federation",
     "FederationScope": "._federation",
     "RegionsFileError": "._regions",
+    "Selection": "._selection",
+    "select": "._selection",
+    "select_async": "._selection",
 }
 
 
@@ -127,9 +143,12 @@ __all__ = [
     "AkSkAuth",
     "ArgumentsCredentialsProvider",
     "AsyncHttpTransport",
+    "AsyncItemIterator",
+    "AsyncPageIterator",
     "AsyncRawServiceBase",
     "AsyncServiceBase",
     "AsyncTransport",
+    "AsyncWait",
     "AuthenticationError",
     "BadRequestError",
     "BaseAsyncCloud",
@@ -157,11 +176,14 @@ __all__ = [
     "IamTokenAuth",
     "InvalidParameterError",
     "IssuedSecret",
+    "ItemIterator",
     "MetadataCredentialsError",
     "MetadataCredentialsProvider",
     "NotFoundError",
     "Operation",
     "OperationFailedError",
+    "PageIterator",
+    "PaginatorSpecError",
     "PermissionDeniedError",
     "ProfileCredentialsProvider",
     "ProjectRequiredError",
@@ -174,6 +196,7 @@ __all__ = [
     "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
+    "Selection",
     "ServerError",
     "ServerTimeoutError",
     "ServiceBase",
@@ -189,10 +212,21 @@ __all__ = [
     "Transport",
     "TransportError",
     "UnexpectedStatusError",
+    "Wait",
     "WaitOptions",
     "WaiterFailedError",
     "WaiterTimeoutError",
     "__version__",
+    "begin_wait",
+    "begin_wait_async",
     "bulk_call",
     "default_credential_chain",
+    "iterate_items",
+    "iterate_items_async",
+    "iterate_pages",
+    "iterate_pages_async",
+    "resume_wait",
+    "resume_wait_async",
+    "select",
+    "select_async",
 ]

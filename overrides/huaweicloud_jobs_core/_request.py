@@ -52,7 +52,10 @@ def build_request(spec: OperationSpec, arguments: Mapping[str, object], body: An
             path[parameter.name] = _path_value(value)
         elif parameter.location == "query":
             values = value if isinstance(value, list | tuple) else (value,)
-            params.extend((parameter.name, _query_value(item)) for item in values)
+            if parameter.explode:
+                params.extend((parameter.name, _query_value(item)) for item in values)
+            else:  # style: form, explode: false -- one value, comma-separated (``instance_ids=a,b``)
+                params.append((parameter.name, ",".join(_query_value(item) for item in values)))
         elif parameter.location == "header":
             headers[parameter.name] = str(value)
     request: dict[str, Any] = {"method": spec.method, "url": spec.path.format_map(path)}

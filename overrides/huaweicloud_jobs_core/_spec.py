@@ -41,6 +41,7 @@ class Parameter(NamedTuple):
     location: str
     required: bool
     schema: JsonSchema
+    explode: bool = True  # an array query value: repeated (True) or one comma-separated value (False)
 
 
 class OperationInputs(NamedTuple):
@@ -142,6 +143,7 @@ def _inputs(document: dict[str, Any], path_item: dict[str, Any], operation: dict
             location=parameter["in"],
             required=bool(parameter.get("required", False)),
             schema=parameter.get("schema", {}),
+            explode=bool(parameter.get("explode", parameter.get("style", "form") == "form")),
         )
         for parameter in (resolve_refs(document, raw) for raw in raw_parameters)
     )

@@ -318,9 +318,13 @@ def wait(
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
     rng: Callable[[], float] = random.random,
+    poll: _Poll | None = None,
 ) -> R | None:
-    """Poll ``read()`` until the waiter's success state (its result), a failure state or the deadline."""
-    poll = _Poll(spec, options, clock, rng)
+    """Poll ``read()`` until the waiter's success state (its result), a failure state or the deadline.
+
+    ``poll``: the wait's state, when the caller keeps it (a resumable wait reads it while it runs).
+    """
+    poll = poll or _Poll(spec, options, clock, rng)
     while True:
         poll.polls += 1
         try:
@@ -341,9 +345,10 @@ async def await_state(
     sleep: Callable[[float], Awaitable[None]],
     clock: Callable[[], float] = time.monotonic,
     rng: Callable[[], float] = random.random,
+    poll: _Poll | None = None,
 ) -> R | None:
     """The asyncio counterpart of :func:`wait`; cancelling it cancels the sleep or the read in flight."""
-    poll = _Poll(spec, options, clock, rng)
+    poll = poll or _Poll(spec, options, clock, rng)
     while True:
         poll.polls += 1
         try:

@@ -61,6 +61,8 @@ import httpx
 
 from ._error_body import parse_error_body
 from ._exceptions import InvalidParameterError
+from ._fake_lists import answer as list_answer
+from ._fake_lists import find_listings
 from ._spec import JsonSchema, OperationSpec, load_document, operation_spec, resolve_refs
 from ._validation import check_value
 
@@ -161,6 +163,7 @@ class FakeJob:
     deleted: bool = False
     reads: int = 0
     stops: int = 0
+    fields: dict[str, Any] = field(default_factory=dict)  # more fields of the job as listings show it
     _script: list[str] = field(default_factory=list, repr=False)
     _position: int = field(default=0, repr=False)
 
@@ -257,6 +260,8 @@ class _Service:
                     )
         self.reads = {route.read: route for route in self.waiters}
         self.stops = {route.stop for route in self.waiters if route.stop}
+        self.listings = find_listings(package, self.specs, self.examples)
+        self.state_field = next((route.state[-1] for route in self.waiters), None)
 
     def id_parameter(self, operation: str) -> str | None:
         """The path parameter that names the job: the last one other than the project."""
@@ -385,6 +390,8 @@ def _minimal(schema: JsonSchema) -> Any:
 def _typed(value: str, schema: JsonSchema) -> Any:
     """A path/query/header string as the type its schema declares (ValueError when it is not)."""
     kind = schema.get("type")
+    if kind == "array":  # one comma-separated value (explode: false)
+        return [_typed(item, schema.get("items", {})) for item in value.split(",")] if value else []
     if kind == "integer":
         if not re.fullmatch(r"-?\d+", value):
             raise ValueError(f"must be an integer, got {value!r}")
@@ -439,6 +446,7 @@ class FakeCloud:
         self.requests: list[RecordedRequest] = []
         self._jobs: dict[tuple[str, str], FakeJob] = {}
         self._faults: dict[tuple[str, str], deque[_Fault]] = {}
+        self._records: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._lock = threading.RLock()
         self._base_url: str | None = None
 
@@ -453,6 +461,10 @@ class FakeCloud:
         """The waiter declarations (of one service, or all), each with its read and stop operation."""
         return [route for name, model in self._services.items() if service in (None, name) for route in model.waiters]
 
+    def listings(self, service: str) -> dict[str, bool]:
+        """The list operations of one service's document: ``{operation: paged}`` (paged: it declares x-paginators)."""
+        return {name: listing.paginator is not None for name, listing in self._service(service).listings.items()}
+
     def operations(self, service: str) -> list[str]:
         """The operation ids of one service's document."""
         return list(self._service(service).specs)
@@ -466,20 +478,34 @@ class FakeCloud:
         *,
         states: Sequence[str],
         after_stop: Sequence[str] = (),
+        fields: Mapping[str, Any] | None = None,
     ) -> FakeJob:
         """A job answering ``states`` (one per read, the last repeated) until it is stopped, then ``after_stop``.
 
         Put :data:`VANISHED` in a script for a job that disappears ("not found" on reads from then on).
+        ``fields`` (``{"name": "etl-1", "tags": {"team": "etl"}}``) are what listings show of it
+        beside its id and current state, and what their filters match.
         """
         self._service(service)
         if isinstance(states, str) or isinstance(after_stop, str):
             raise TypeError("states and after_stop are sequences of states, not one string")
         if not states:
             raise ValueError("states must name at least the job's current state")
-        job = FakeJob(service, str(job_id), list(states), list(after_stop))
+        job = FakeJob(service, str(job_id), list(states), list(after_stop), fields=dict(fields or {}))
         with self._lock:
             self._jobs[(service, str(job_id))] = job
         return job
+
+    def add_items(self, service: str, operation: str, items: Iterable[Mapping[str, Any]]) -> None:
+        """Records that the list ``operation`` answers instead of the service's jobs (in this order).
+
+        For listings of things that are not jobs (AOM workflows), or many records at little cost.
+        """
+        model = self._service(service)
+        if operation not in model.listings:
+            raise ValueError(f"{service} {operation} is not a listing; the listings are {sorted(model.listings)}")
+        with self._lock:
+            self._records.setdefault((service, operation), []).extend(dict(item) for item in items)
 
     def job(self, service: str, job_id: str | int) -> FakeJob:
         return self._jobs[(service, str(job_id))]
@@ -646,15 +672,21 @@ class FakeCloud:
         answer = (
             _json(400, model.error_body(operation, 400, problem))
             if problem
-            else self._act(model, operation, arguments, body)
+            else self._act(model, operation, arguments, body, query)
         )
         if fault is not None:  # acted, then the connection is reset: the answer is lost
             return _Answer(answer.status, reset=True, delay=fault.delay)
         return answer
 
-    def _act(self, model: _Service, operation: str, arguments: dict[str, str], body: Any) -> _Answer:
+    def _act(
+        self, model: _Service, operation: str, arguments: dict[str, str], body: Any, query: Mapping[str, str]
+    ) -> _Answer:
         spec = model.specs[operation]
         id_name = model.id_parameter(operation)
+        if operation in model.listings:
+            inputs = {**(body if isinstance(body, dict) else {}), **query, **arguments}
+            status, payload = list_answer(model.listings[operation], self._listed(model, operation), inputs)
+            return _json(status, payload)
         if operation in model.reads:
             return self._read(model, operation, arguments, id_name)
         is_stop = operation in model.stops or (spec.method == "POST" and id_name is not None)
@@ -675,6 +707,28 @@ class FakeCloud:
                 return _json(status, model.error_body(operation, status, message))
             job._stop()
         return self._documented(model, operation, arguments, id_name)
+
+    def _listed(self, model: _Service, operation: str) -> list[dict[str, Any]]:
+        """The records a listing shows: those given for it, else the service's jobs that are not gone."""
+        given = self._records.get((model.name, operation))
+        if given is not None:
+            return given
+        properties = model.listings[operation].item_schema.get("properties", {})
+        read_id = next((model.id_parameter(read) for read in model.reads), None)
+        id_field = next((name for name in (read_id, "id", "job_id") if name and name in properties), None)
+        records = []
+        for job in self._jobs.values():
+            if job.service != model.name or job.gone or id_field is None:
+                continue
+            record: dict[str, Any] = dict(job.fields)
+            try:
+                record[id_field] = _typed(job.job_id, properties[id_field])
+            except ValueError:
+                record[id_field] = job.job_id
+            if model.state_field:
+                record[model.state_field] = job.state
+            records.append(record)
+        return records
 
     def _success_states(self, model: _Service, stop: str) -> frozenset[str]:
         return frozenset().union(*(route.success for route in model.waiters if route.stop == stop))

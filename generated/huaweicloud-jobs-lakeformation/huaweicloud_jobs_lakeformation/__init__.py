@@ -10,5 +10,5 @@ hide_secret_fields(__name__)  # fields the spec declares `format: password` are 
 from ._patch import *  # noqa: F403 -- handwritten code for this service (overrides/<package>/_patch.py); its names win
 from ._patch import __all__ as _patched
 
-__version__ = "1.1.0"
+__version__ = "1.1.1"
 __all__ = ["AsyncService", "AsyncServiceWithRawResponse", "Service", "ServiceWithRawResponse", "__version__", *_patched]

@@ -18,9 +18,12 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import AkSkAuth as AkSkAuth
     from huaweicloud_jobs_core import ArgumentsCredentialsProvider as ArgumentsCredentialsProvider
     from huaweicloud_jobs_core import AsyncHttpTransport as AsyncHttpTransport
+    from huaweicloud_jobs_core import AsyncItemIterator as AsyncItemIterator
+    from huaweicloud_jobs_core import AsyncPageIterator as AsyncPageIterator
     from huaweicloud_jobs_core import AsyncRawServiceBase as AsyncRawServiceBase
     from huaweicloud_jobs_core import AsyncServiceBase as AsyncServiceBase
     from huaweicloud_jobs_core import AsyncTransport as AsyncTransport
+    from huaweicloud_jobs_core import AsyncWait as AsyncWait
     from huaweicloud_jobs_core import AuthenticationError as AuthenticationError
     from huaweicloud_jobs_core import BadRequestError as BadRequestError
     from huaweicloud_jobs_core import BaseAsyncCloud as BaseAsyncCloud
@@ -50,12 +53,15 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import IamTokenAuth as IamTokenAuth
     from huaweicloud_jobs_core import InvalidParameterError as InvalidParameterError
     from huaweicloud_jobs_core import IssuedSecret as IssuedSecret
+    from huaweicloud_jobs_core import ItemIterator as ItemIterator
     from huaweicloud_jobs_core import MetadataCredentialsError as MetadataCredentialsError
     from huaweicloud_jobs_core import MetadataCredentialsProvider as MetadataCredentialsProvider
     from huaweicloud_jobs_core import NotFoundError as NotFoundError
     from huaweicloud_jobs_core import OPEN_TELEKOM_CLOUD as OPEN_TELEKOM_CLOUD
     from huaweicloud_jobs_core import Operation as Operation
     from huaweicloud_jobs_core import OperationFailedError as OperationFailedError
+    from huaweicloud_jobs_core import PageIterator as PageIterator
+    from huaweicloud_jobs_core import PaginatorSpecError as PaginatorSpecError
     from huaweicloud_jobs_core import PermissionDeniedError as PermissionDeniedError
     from huaweicloud_jobs_core import ProfileCredentialsProvider as ProfileCredentialsProvider
     from huaweicloud_jobs_core import ProjectRequiredError as ProjectRequiredError
@@ -68,6 +74,7 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import ResponseTooLargeError as ResponseTooLargeError
     from huaweicloud_jobs_core import ResponseValidationError as ResponseValidationError
     from huaweicloud_jobs_core import RetryPolicy as RetryPolicy
+    from huaweicloud_jobs_core import Selection as Selection
     from huaweicloud_jobs_core import ServerError as ServerError
     from huaweicloud_jobs_core import ServerTimeoutError as ServerTimeoutError
     from huaweicloud_jobs_core import ServiceBase as ServiceBase
@@ -83,19 +90,30 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import Transport as Transport
     from huaweicloud_jobs_core import TransportError as TransportError
     from huaweicloud_jobs_core import UnexpectedStatusError as UnexpectedStatusError
+    from huaweicloud_jobs_core import Wait as Wait
     from huaweicloud_jobs_core import WaitOptions as WaitOptions
     from huaweicloud_jobs_core import WaiterFailedError as WaiterFailedError
     from huaweicloud_jobs_core import WaiterTimeoutError as WaiterTimeoutError
     from huaweicloud_jobs_core import __version__ as __version__
+    from huaweicloud_jobs_core import begin_wait as begin_wait
+    from huaweicloud_jobs_core import begin_wait_async as begin_wait_async
     from huaweicloud_jobs_core import bulk_call as bulk_call
     from huaweicloud_jobs_core import default_credential_chain as default_credential_chain
+    from huaweicloud_jobs_core import iterate_items as iterate_items
+    from huaweicloud_jobs_core import iterate_items_async as iterate_items_async
+    from huaweicloud_jobs_core import iterate_pages as iterate_pages
+    from huaweicloud_jobs_core import iterate_pages_async as iterate_pages_async
+    from huaweicloud_jobs_core import resume_wait as resume_wait
+    from huaweicloud_jobs_core import resume_wait_async as resume_wait_async
+    from huaweicloud_jobs_core import select as select
+    from huaweicloud_jobs_core import select_async as select_async
     from ._cloud import AsyncCloud as AsyncCloud
     from ._cloud import Cloud as Cloud
     from huaweicloud_jobs_iam import IamTokenProvider as IamTokenProvider
     from huaweicloud_jobs_iam import IssuedToken as IssuedToken
     from huaweicloud_jobs_iam import exchange_id_token as exchange_id_token
 
-__version__ = "1.50700"
+__version__ = "1.51001"
 """This distribution's version; the runtime's is ``huaweicloud_jobs_core.__version__``."""
 
 SERVICES = (
@@ -113,9 +131,12 @@ _FROM_CORE = (
     "AkSkAuth",
     "ArgumentsCredentialsProvider",
     "AsyncHttpTransport",
+    "AsyncItemIterator",
+    "AsyncPageIterator",
     "AsyncRawServiceBase",
     "AsyncServiceBase",
     "AsyncTransport",
+    "AsyncWait",
     "AuthenticationError",
     "BadRequestError",
     "BaseAsyncCloud",
@@ -145,12 +166,15 @@ _FROM_CORE = (
     "IamTokenAuth",
     "InvalidParameterError",
     "IssuedSecret",
+    "ItemIterator",
     "MetadataCredentialsError",
     "MetadataCredentialsProvider",
     "NotFoundError",
     "OPEN_TELEKOM_CLOUD",
     "Operation",
     "OperationFailedError",
+    "PageIterator",
+    "PaginatorSpecError",
     "PermissionDeniedError",
     "ProfileCredentialsProvider",
     "ProjectRequiredError",
@@ -163,6 +187,7 @@ _FROM_CORE = (
     "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
+    "Selection",
     "ServerError",
     "ServerTimeoutError",
     "ServiceBase",
@@ -178,12 +203,23 @@ _FROM_CORE = (
     "Transport",
     "TransportError",
     "UnexpectedStatusError",
+    "Wait",
     "WaitOptions",
     "WaiterFailedError",
     "WaiterTimeoutError",
     "__version__",
+    "begin_wait",
+    "begin_wait_async",
     "bulk_call",
     "default_credential_chain",
+    "iterate_items",
+    "iterate_items_async",
+    "iterate_pages",
+    "iterate_pages_async",
+    "resume_wait",
+    "resume_wait_async",
+    "select",
+    "select_async",
 )
 _FROM_SERVICES = {
     "IamTokenProvider": "huaweicloud_jobs_iam",
@@ -199,9 +235,12 @@ __all__ = [
     "AkSkAuth",
     "ArgumentsCredentialsProvider",
     "AsyncHttpTransport",
+    "AsyncItemIterator",
+    "AsyncPageIterator",
     "AsyncRawServiceBase",
     "AsyncServiceBase",
     "AsyncTransport",
+    "AsyncWait",
     "AuthenticationError",
     "BadRequestError",
     "BaseAsyncCloud",
@@ -231,12 +270,15 @@ __all__ = [
     "IamTokenAuth",
     "InvalidParameterError",
     "IssuedSecret",
+    "ItemIterator",
     "MetadataCredentialsError",
     "MetadataCredentialsProvider",
     "NotFoundError",
     "OPEN_TELEKOM_CLOUD",
     "Operation",
     "OperationFailedError",
+    "PageIterator",
+    "PaginatorSpecError",
     "PermissionDeniedError",
     "ProfileCredentialsProvider",
     "ProjectRequiredError",
@@ -249,6 +291,7 @@ __all__ = [
     "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
+    "Selection",
     "ServerError",
     "ServerTimeoutError",
     "ServiceBase",
@@ -264,12 +307,23 @@ __all__ = [
     "Transport",
     "TransportError",
     "UnexpectedStatusError",
+    "Wait",
     "WaitOptions",
     "WaiterFailedError",
     "WaiterTimeoutError",
     "__version__",
+    "begin_wait",
+    "begin_wait_async",
     "bulk_call",
     "default_credential_chain",
+    "iterate_items",
+    "iterate_items_async",
+    "iterate_pages",
+    "iterate_pages_async",
+    "resume_wait",
+    "resume_wait_async",
+    "select",
+    "select_async",
     "SERVICES",
     "AsyncCloud",
     "Cloud",

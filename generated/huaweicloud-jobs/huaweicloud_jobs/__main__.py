@@ -15,11 +15,11 @@ if typing.TYPE_CHECKING:
     from ._cloud import Cloud
 
 SERVICE_HELP = {
-    "aom": "Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.1.0)",
-    "dli": "Data Lake Insight (DLI) Flink job control (huaweicloud-jobs-dli 1.1.0)",
-    "drs": "Data Replication Service (DRS) job control (huaweicloud-jobs-drs 1.1.0)",
+    "aom": "Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.2.0)",
+    "dli": "Data Lake Insight (DLI) Flink job control (huaweicloud-jobs-dli 1.2.0)",
+    "drs": "Data Replication Service (DRS) job control (huaweicloud-jobs-drs 1.2.0)",
     "iam": "Identity and Access Management (IAM) token issuing (huaweicloud-jobs-iam 1.1.0)",
-    "lakeformation": "LakeFormation job control (huaweicloud-jobs-lakeformation 1.1.0)",
+    "lakeformation": "LakeFormation job control (huaweicloud-jobs-lakeformation 1.1.1)",
 }
 """One line of help per service, shown by ``huaweicloud-jobs --help`` without importing any service."""
 

@@ -32,21 +32,21 @@ class Cloud(_BaseCloud):
 
     @_functools.cached_property
     def aom(self) -> "huaweicloud_jobs_aom.Service":
-        """Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.1.0)."""
+        """Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.2.0)."""
         import huaweicloud_jobs_aom  # on first use: keeps `import huaweicloud_jobs` cheap
 
         return huaweicloud_jobs_aom.Service(self._transport("huaweicloud_jobs_aom"))
 
     @_functools.cached_property
     def dli(self) -> "huaweicloud_jobs_dli.Service":
-        """Data Lake Insight (DLI) Flink job control (huaweicloud-jobs-dli 1.1.0)."""
+        """Data Lake Insight (DLI) Flink job control (huaweicloud-jobs-dli 1.2.0)."""
         import huaweicloud_jobs_dli  # on first use: keeps `import huaweicloud_jobs` cheap
 
         return huaweicloud_jobs_dli.Service(self._transport("huaweicloud_jobs_dli"))
 
     @_functools.cached_property
     def drs(self) -> "huaweicloud_jobs_drs.Service":
-        """Data Replication Service (DRS) job control (huaweicloud-jobs-drs 1.1.0)."""
+        """Data Replication Service (DRS) job control (huaweicloud-jobs-drs 1.2.0)."""
         import huaweicloud_jobs_drs  # on first use: keeps `import huaweicloud_jobs` cheap
 
         return huaweicloud_jobs_drs.Service(self._transport("huaweicloud_jobs_drs"))
@@ -60,7 +60,7 @@ class Cloud(_BaseCloud):
 
     @_functools.cached_property
     def lakeformation(self) -> "huaweicloud_jobs_lakeformation.Service":
-        """LakeFormation job control (huaweicloud-jobs-lakeformation 1.1.0)."""
+        """LakeFormation job control (huaweicloud-jobs-lakeformation 1.1.1)."""
         import huaweicloud_jobs_lakeformation  # on first use: keeps `import huaweicloud_jobs` cheap
 
         return huaweicloud_jobs_lakeformation.Service(self._transport("huaweicloud_jobs_lakeformation"))
@@ -81,21 +81,21 @@ class AsyncCloud(_BaseAsyncCloud):
 
     @_functools.cached_property
     def aom(self) -> "huaweicloud_jobs_aom.AsyncService":
-        """Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.1.0)."""
+        """Application Operations Management (AOM) workflow execution control (huaweicloud-jobs-aom 1.2.0)."""
         import huaweicloud_jobs_aom
 
         return huaweicloud_jobs_aom.AsyncService(self._transport("huaweicloud_jobs_aom"))
 
     @_functools.cached_property
     def dli(self) -> "huaweicloud_jobs_dli.AsyncService":
-        """Data Lake Insight (DLI) Flink job control (huaweicloud-jobs-dli 1.1.0)."""
+        """Data Lake Insight (DLI) Flink job control (huaweicloud-jobs-dli 1.2.0)."""
         import huaweicloud_jobs_dli
 
         return huaweicloud_jobs_dli.AsyncService(self._transport("huaweicloud_jobs_dli"))
 
     @_functools.cached_property
     def drs(self) -> "huaweicloud_jobs_drs.AsyncService":
-        """Data Replication Service (DRS) job control (huaweicloud-jobs-drs 1.1.0)."""
+        """Data Replication Service (DRS) job control (huaweicloud-jobs-drs 1.2.0)."""
         import huaweicloud_jobs_drs
 
         return huaweicloud_jobs_drs.AsyncService(self._transport("huaweicloud_jobs_drs"))
@@ -109,7 +109,7 @@ class AsyncCloud(_BaseAsyncCloud):
 
     @_functools.cached_property
     def lakeformation(self) -> "huaweicloud_jobs_lakeformation.AsyncService":
-        """LakeFormation job control (huaweicloud-jobs-lakeformation 1.1.0)."""
+        """LakeFormation job control (huaweicloud-jobs-lakeformation 1.1.1)."""
         import huaweicloud_jobs_lakeformation
 
         return huaweicloud_jobs_lakeformation.AsyncService(self._transport("huaweicloud_jobs_lakeformation"))

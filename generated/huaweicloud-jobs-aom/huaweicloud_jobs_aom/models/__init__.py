@@ -12,6 +12,20 @@ if TYPE_CHECKING:
     from .execution_node_result_output import ExecutionNodeResultOutput
     from .execution_status_response import ExecutionStatusResponse
     from .terminate_execution_response import TerminateExecutionResponse
+    from .workflow import Workflow
+    from .workflow_execution_brief import WorkflowExecutionBrief
+    from .workflow_global_parameters_item import WorkflowGlobalParametersItem
+    from .workflow_input import WorkflowInput
+    from .workflow_nodes_item import WorkflowNodesItem
+    from .workflow_page import WorkflowPage
+    from .workflow_query import WorkflowQuery
+    from .workflow_query_sort_field import WorkflowQuerySortField
+    from .workflow_query_sort_type import WorkflowQuerySortType
+    from .workflow_query_tags import WorkflowQueryTags
+    from .workflow_query_type import WorkflowQueryType
+    from .workflow_steps_item import WorkflowStepsItem
+    from .workflow_tags import WorkflowTags
+    from .workflow_template_i18n import WorkflowTemplateI18N
 
 _MODULES = {
     "ErrorResponse": ".error_response",
@@ -19,6 +33,20 @@ _MODULES = {
     "ExecutionNodeResultOutput": ".execution_node_result_output",
     "ExecutionStatusResponse": ".execution_status_response",
     "TerminateExecutionResponse": ".terminate_execution_response",
+    "Workflow": ".workflow",
+    "WorkflowExecutionBrief": ".workflow_execution_brief",
+    "WorkflowGlobalParametersItem": ".workflow_global_parameters_item",
+    "WorkflowInput": ".workflow_input",
+    "WorkflowNodesItem": ".workflow_nodes_item",
+    "WorkflowPage": ".workflow_page",
+    "WorkflowQuery": ".workflow_query",
+    "WorkflowQuerySortField": ".workflow_query_sort_field",
+    "WorkflowQuerySortType": ".workflow_query_sort_type",
+    "WorkflowQueryTags": ".workflow_query_tags",
+    "WorkflowQueryType": ".workflow_query_type",
+    "WorkflowStepsItem": ".workflow_steps_item",
+    "WorkflowTags": ".workflow_tags",
+    "WorkflowTemplateI18N": ".workflow_template_i18n",
 }
 __all__ = (
     "ErrorResponse",
@@ -26,6 +54,20 @@ __all__ = (
     "ExecutionNodeResultOutput",
     "ExecutionStatusResponse",
     "TerminateExecutionResponse",
+    "Workflow",
+    "WorkflowExecutionBrief",
+    "WorkflowGlobalParametersItem",
+    "WorkflowInput",
+    "WorkflowNodesItem",
+    "WorkflowPage",
+    "WorkflowQuery",
+    "WorkflowQuerySortField",
+    "WorkflowQuerySortType",
+    "WorkflowQueryTags",
+    "WorkflowQueryType",
+    "WorkflowStepsItem",
+    "WorkflowTags",
+    "WorkflowTemplateI18N",
 )
 
 

@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .flink_job import FlinkJob
     from .flink_job_job_config import FlinkJobJobConfig
+    from .flink_job_list import FlinkJobList
+    from .list_jobs_job_type import ListJobsJobType
+    from .list_jobs_order import ListJobsOrder
+    from .list_jobs_response import ListJobsResponse
     from .show_job_response import ShowJobResponse
     from .stop_jobs_request import StopJobsRequest
     from .stop_jobs_result import StopJobsResult
@@ -16,6 +20,10 @@ if TYPE_CHECKING:
 _MODULES = {
     "FlinkJob": ".flink_job",
     "FlinkJobJobConfig": ".flink_job_job_config",
+    "FlinkJobList": ".flink_job_list",
+    "ListJobsJobType": ".list_jobs_job_type",
+    "ListJobsOrder": ".list_jobs_order",
+    "ListJobsResponse": ".list_jobs_response",
     "ShowJobResponse": ".show_job_response",
     "StopJobsRequest": ".stop_jobs_request",
     "StopJobsResult": ".stop_jobs_result",
@@ -23,6 +31,10 @@ _MODULES = {
 __all__ = (
     "FlinkJob",
     "FlinkJobJobConfig",
+    "FlinkJobList",
+    "ListJobsJobType",
+    "ListJobsOrder",
+    "ListJobsResponse",
     "ShowJobResponse",
     "StopJobsRequest",
     "StopJobsResult",

@@ -1,18 +1,41 @@
-"""Typed operations of Data Replication Service (DRS) job control (generated from its OpenAPI document, version 1.1.0)."""
+"""Typed operations of Data Replication Service (DRS) job control (generated from its OpenAPI document, version 1.2.0)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from huaweicloud_jobs_core import (
+    AsyncItemIterator,
+    AsyncPageIterator,
     AsyncRawServiceBase,
     AsyncServiceBase,
+    AsyncWait,
+    ItemIterator,
     Operation,
+    PageIterator,
     RawResponse,
     RawServiceBase,
     ServiceBase,
     StateCallback,
+    Wait,
+    begin_wait,
+    begin_wait_async,
+    iterate_items,
+    iterate_items_async,
+    iterate_pages,
+    iterate_pages_async,
+    resume_wait,
+    resume_wait_async,
 )
 from huaweicloud_jobs_core.types import UNSET, Unset
 
+from ..models.job_list_item import JobListItem
+from ..models.list_jobs_job_type import ListJobsJobType
+from ..models.list_jobs_net_type import ListJobsNetType
+from ..models.list_jobs_response import ListJobsResponse
+from ..models.list_jobs_sort_dir import ListJobsSortDir
+from ..models.list_jobs_sort_key import ListJobsSortKey
+from ..models.list_jobs_x_language import ListJobsXLanguage
 from ..models.show_job_compare_detail_type import ShowJobCompareDetailType
 from ..models.show_job_compare_type import ShowJobCompareType
 from ..models.show_job_log_level import ShowJobLogLevel
@@ -26,6 +49,9 @@ from ..models.stop_job_response import StopJobResponse
 from ..models.stop_job_x_language import StopJobXLanguage
 
 PACKAGE = __name__.split(".")[0]
+_LIST_JOBS: Operation[ListJobsResponse] = Operation(
+    PACKAGE, "list_jobs", "GET", "/v5/{project_id}/jobs", ListJobsResponse.from_dict
+)
 _STOP_JOB: Operation[StopJobResponse] = Operation(
     PACKAGE, "stop_job", "POST", "/v5/{project_id}/jobs/{job_id}/stop", StopJobResponse.from_dict
 )
@@ -36,6 +62,52 @@ _SHOW_JOB: Operation[ShowJobResponse] = Operation(
 
 class ServiceWithRawResponse(RawServiceBase):
     """Data Replication Service (DRS) job control: synchronous operations, each returning a RawResponse."""
+
+    def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+    ) -> RawResponse[ListJobsResponse]:
+        """Querying the task list
+
+        Queries the tenant's tasks ("查询任务列表"), a page at a time, filtered by
+        enterprise project, engine type, network type, status, name or task ID.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the 400 below is the error shape of the DRS "Stopping a Task" page. The
+        SDK sends `Content-Type: application/json` on this GET although it has no body;
+        it is not modelled as a parameter. A list item carries no tags, and the
+        service has no tag filter here (tags are in the task detail, show_job).
+        """
+        return self._call_raw(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+        )
 
     def stop_job(
         self,
@@ -110,6 +182,52 @@ class ServiceWithRawResponse(RawServiceBase):
 
 class AsyncServiceWithRawResponse(AsyncRawServiceBase):
     """Data Replication Service (DRS) job control: asyncio operations, each returning a RawResponse."""
+
+    async def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+    ) -> RawResponse[ListJobsResponse]:
+        """Querying the task list
+
+        Queries the tenant's tasks ("查询任务列表"), a page at a time, filtered by
+        enterprise project, engine type, network type, status, name or task ID.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the 400 below is the error shape of the DRS "Stopping a Task" page. The
+        SDK sends `Content-Type: application/json` on this GET although it has no body;
+        it is not modelled as a parameter. A list item carries no tags, and the
+        service has no tag filter here (tags are in the task detail, show_job).
+        """
+        return await self._call_raw(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+        )
 
     async def stop_job(
         self,
@@ -189,6 +307,145 @@ class Service(ServiceBase):
     def with_raw_response(self) -> ServiceWithRawResponse:
         """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
         return ServiceWithRawResponse(self._transport)
+
+    def resume_wait(self, continuation_token: str, *, on_state: StateCallback | None = None) -> Wait[Any]:
+        """A wait saved with ``continuation_token()``, here or in another process; ``result()`` goes on polling."""
+        return resume_wait(self, continuation_token, on_state=on_state)
+
+    def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+    ) -> ListJobsResponse:
+        """Querying the task list
+
+        Queries the tenant's tasks ("查询任务列表"), a page at a time, filtered by
+        enterprise project, engine type, network type, status, name or task ID.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the 400 below is the error shape of the DRS "Stopping a Task" page. The
+        SDK sends `Content-Type: application/json` on this GET although it has no body;
+        it is not modelled as a parameter. A list item carries no tags, and the
+        service has no tag filter here (tags are in the task detail, show_job).
+        """
+        return self._call(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+        )
+
+    def iter_list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> ItemIterator[JobListItem]:
+        """list_jobs, item by item across its pages (offset in the query), each fetched when it is needed.
+
+        ``max_items`` bounds the items; the iterator's ``resume_token`` continues the listing as ``starting_token``.
+        """
+        return iterate_items(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+            None,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def list_jobs_pages(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+        max_pages: int | None = None,
+        starting_token: str | None = None,
+    ) -> PageIterator[ListJobsResponse]:
+        """list_jobs, page by page (each the whole response), each fetched when it is needed; ``max_pages`` bounds them."""
+        return iterate_pages(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+            None,
+            max_pages=max_pages,
+            starting_token=starting_token,
+        )
 
     def stop_job(
         self,
@@ -324,6 +581,33 @@ class Service(ServiceBase):
             on_state=on_state,
         )
 
+    def begin_wait_until_job_stopped(
+        self,
+        job_id: str,
+        *,
+        timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> Wait[ShowJobResponse]:
+        """wait_until_job_stopped, resumable: nothing is read until ``result()``; ``continuation_token()`` saves it for ``resume_wait``."""
+        return begin_wait(
+            self,
+            _SHOW_JOB,
+            "job_stopped",
+            {
+                "job_id": job_id,
+            },
+            timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
+            success=success,
+            failure=failure,
+            on_state=on_state,
+        )
+
 
 class AsyncService(AsyncServiceBase):
     """Data Replication Service (DRS) job control: asyncio operations."""
@@ -332,6 +616,145 @@ class AsyncService(AsyncServiceBase):
     def with_raw_response(self) -> AsyncServiceWithRawResponse:
         """The same operations, returning a RawResponse (status, headers, request id and the parsed result)."""
         return AsyncServiceWithRawResponse(self._transport)
+
+    def resume_wait(self, continuation_token: str, *, on_state: StateCallback | None = None) -> AsyncWait[Any]:
+        """A wait saved with ``continuation_token()``, here or in another process; ``result()`` goes on polling."""
+        return resume_wait_async(self, continuation_token, on_state=on_state)
+
+    async def list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+    ) -> ListJobsResponse:
+        """Querying the task list
+
+        Queries the tenant's tasks ("查询任务列表"), a page at a time, filtered by
+        enterprise project, engine type, network type, status, name or task ID.
+        Transcribed from the SDK, which documents no status codes other than the 200
+        model; the 400 below is the error shape of the DRS "Stopping a Task" page. The
+        SDK sends `Content-Type: application/json` on this GET although it has no body;
+        it is not modelled as a parameter. A list item carries no tags, and the
+        service has no tag filter here (tags are in the task detail, show_job).
+        """
+        return await self._call(
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+        )
+
+    def iter_list_jobs(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> AsyncItemIterator[JobListItem]:
+        """list_jobs, item by item across its pages (offset in the query), each fetched when it is needed.
+
+        ``max_items`` bounds the items; the iterator's ``resume_token`` continues the listing as ``starting_token``.
+        """
+        return iterate_items_async(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+            None,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def list_jobs_pages(
+        self,
+        *,
+        job_type: ListJobsJobType | Unset = UNSET,
+        name: str | Unset = UNSET,
+        status: str | Unset = UNSET,
+        engine_type: str | Unset = UNSET,
+        net_type: ListJobsNetType | Unset = UNSET,
+        enterprise_project_id: str | Unset = UNSET,
+        offset: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        sort_key: ListJobsSortKey | Unset = UNSET,
+        sort_dir: ListJobsSortDir | Unset = UNSET,
+        instance_ids: list[str] | Unset = UNSET,
+        instance_ip: str | Unset = UNSET,
+        x_language: ListJobsXLanguage | Unset = UNSET,
+        max_pages: int | None = None,
+        starting_token: str | None = None,
+    ) -> AsyncPageIterator[ListJobsResponse]:
+        """list_jobs, page by page (each the whole response), each fetched when it is needed; ``max_pages`` bounds them."""
+        return iterate_pages_async(
+            self._call,
+            _LIST_JOBS,
+            {
+                "job_type": job_type,
+                "name": name,
+                "status": status,
+                "engine_type": engine_type,
+                "net_type": net_type,
+                "enterprise_project_id": enterprise_project_id,
+                "offset": offset,
+                "limit": limit,
+                "sort_key": sort_key,
+                "sort_dir": sort_dir,
+                "instance_ids": instance_ids,
+                "instance_ip": instance_ip,
+                "X-Language": x_language,
+            },
+            None,
+            max_pages=max_pages,
+            starting_token=starting_token,
+        )
 
     async def stop_job(
         self,
@@ -454,6 +877,33 @@ class AsyncService(AsyncServiceBase):
         ``max_delay``). ``success``/``failure`` replace the states; ``on_state(state, waited)`` is called on each change.
         """
         return await self._wait(
+            _SHOW_JOB,
+            "job_stopped",
+            {
+                "job_id": job_id,
+            },
+            timeout=timeout,
+            delay=delay,
+            max_delay=max_delay,
+            success=success,
+            failure=failure,
+            on_state=on_state,
+        )
+
+    def begin_wait_until_job_stopped(
+        self,
+        job_id: str,
+        *,
+        timeout: float | None = None,
+        delay: float | None = None,
+        max_delay: float | None = None,
+        success: list[str] | None = None,
+        failure: list[str] | None = None,
+        on_state: StateCallback | None = None,
+    ) -> AsyncWait[ShowJobResponse]:
+        """wait_until_job_stopped, resumable: nothing is read until ``result()``; ``continuation_token()`` saves it for ``resume_wait``."""
+        return begin_wait_async(
+            self,
             _SHOW_JOB,
             "job_stopped",
             {

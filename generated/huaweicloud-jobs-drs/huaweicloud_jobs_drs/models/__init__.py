@@ -36,6 +36,15 @@ if TYPE_CHECKING:
     from .job_detail_target_endpoint_item import JobDetailTargetEndpointItem
     from .job_detail_tuning_params import JobDetailTuningParams
     from .job_detail_user_migration import JobDetailUserMigration
+    from .job_list_item import JobListItem
+    from .job_list_item_children_item import JobListItemChildrenItem
+    from .job_list_item_job_action import JobListItemJobAction
+    from .list_jobs_job_type import ListJobsJobType
+    from .list_jobs_net_type import ListJobsNetType
+    from .list_jobs_response import ListJobsResponse
+    from .list_jobs_sort_dir import ListJobsSortDir
+    from .list_jobs_sort_key import ListJobsSortKey
+    from .list_jobs_x_language import ListJobsXLanguage
     from .show_job_compare_detail_type import ShowJobCompareDetailType
     from .show_job_compare_type import ShowJobCompareType
     from .show_job_log_level import ShowJobLogLevel
@@ -78,6 +87,15 @@ _MODULES = {
     "JobDetailTargetEndpointItem": ".job_detail_target_endpoint_item",
     "JobDetailTuningParams": ".job_detail_tuning_params",
     "JobDetailUserMigration": ".job_detail_user_migration",
+    "JobListItem": ".job_list_item",
+    "JobListItemChildrenItem": ".job_list_item_children_item",
+    "JobListItemJobAction": ".job_list_item_job_action",
+    "ListJobsJobType": ".list_jobs_job_type",
+    "ListJobsNetType": ".list_jobs_net_type",
+    "ListJobsResponse": ".list_jobs_response",
+    "ListJobsSortDir": ".list_jobs_sort_dir",
+    "ListJobsSortKey": ".list_jobs_sort_key",
+    "ListJobsXLanguage": ".list_jobs_x_language",
     "ShowJobCompareDetailType": ".show_job_compare_detail_type",
     "ShowJobCompareType": ".show_job_compare_type",
     "ShowJobLogLevel": ".show_job_log_level",
@@ -120,6 +138,15 @@ __all__ = (
     "JobDetailTargetEndpointItem",
     "JobDetailTuningParams",
     "JobDetailUserMigration",
+    "JobListItem",
+    "JobListItemChildrenItem",
+    "JobListItemJobAction",
+    "ListJobsJobType",
+    "ListJobsNetType",
+    "ListJobsResponse",
+    "ListJobsSortDir",
+    "ListJobsSortKey",
+    "ListJobsXLanguage",
     "ShowJobCompareDetailType",
     "ShowJobCompareType",
     "ShowJobLogLevel",

@@ -1,4 +1,4 @@
-"""Typed operations of LakeFormation job control (generated from its OpenAPI document, version 1.1.0)."""
+"""Typed operations of LakeFormation job control (generated from its OpenAPI document, version 1.1.1)."""
 
 from __future__ import annotations
 
