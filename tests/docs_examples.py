@@ -151,14 +151,16 @@ def example_cloud() -> FakeCloud:
             job,
             states=["INCRE_TRANSFER_STARTED"],
             after_stop=["RELEASE_RESOURCE_COMPLETE"],
-            fields={"name": f"nightly-sync-{number}"},
+            fields={"name": f"nightly-sync-{number}", "job_type": "sync"},
         )
     for job in DRS_STOPPED:
         fake.add_job("drs", job, states=["RELEASE_RESOURCE_COMPLETE"])
     for flink_job in DLI_RUNNING:
         fields = {"name": f"etl-{flink_job}", "tags": {"team": "etl"}}
         fake.add_job("dli", flink_job, states=["job_running"], after_stop=["job_cancel_success"], fields=fields)
-    fake.add_job("aom", AOM_EXECUTION[1], states=["running"], after_stop=["cancel"])
+    workflow_id, execution_id = AOM_EXECUTION
+    fake.add_job("aom", execution_id, states=["executing"], after_stop=["cancel"], fields={"workflow_id": workflow_id})
+    fake.add_items("aom", "list_workflow", [{"id": workflow_id, "name": "etl-nightly", "tags": {"team": "etl"}}])
     for job in LAKEFORMATION_JOBS:
         fake.add_job("lakeformation", job, states=["RUNNING"])
     return fake

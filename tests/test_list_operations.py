@@ -59,7 +59,7 @@ def test_drs_instance_ids_are_one_comma_separated_value() -> None:
     # The SDK's collection format for instance_ids is csv: ?instance_ids=a,b, not ?instance_ids=a&instance_ids=b.
     fake = FakeCloud(["drs"])
     with Cloud(token="t", project_id=PROJECT_ID, region="cn-north-4", transport=fake.transport()) as cloud:
-        cloud.drs.list_jobs(instance_ids=["inst-a", "inst-b"], limit=5)
+        cloud.drs.list_jobs(job_type="sync", instance_ids=["inst-a", "inst-b"], limit=5)
     sent = fake.requests[-1]
     assert sent.status == 200, sent
     assert sent.query["instance_ids"] == "inst-a,inst-b" and sent.path.count("instance_ids=") == 1

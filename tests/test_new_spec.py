@@ -270,7 +270,6 @@ def test_an_unlisted_response_value_reaches_the_cli_json_output(copy: Path, env:
     assert json.loads(listed.stdout)["jobs"] == [UNLISTED]
 
 
-
 ITERATE = """
 from huaweicloud_jobs import Cloud
 from huaweicloud_jobs.testing import FakeCloud

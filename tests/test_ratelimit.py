@@ -318,7 +318,8 @@ def test_bulk_stops_against_a_throttling_service_learn_its_rate() -> None:
         running.close()
     assert all(outcome.ok for outcome in outcomes)  # type: ignore[attr-defined]
     assert running.ok == 120
-    assert running.refused <= 30  # the first burst of 16 and a few probes, not a storm
+    # The first burst of 16 and a few probes; unlimited, a loopback client sends several times what is admitted.
+    assert running.refused <= running.ok / 2
 
 
 def test_rate_limit_none_sends_as_before(service: ThrottlingService) -> None:

@@ -78,14 +78,19 @@ def test_bad_arguments_are_typed_errors() -> None:
 def test_selection_is_lazy_over_a_listing_and_async_too() -> None:
     fake = FakeCloud(["drs"])
     for index in range(30):
-        fake.add_job("drs", f"task-{index}", states=["INCRE_TRANSFER_STARTED"], fields={"name": f"nightly-{index}"})
+        fake.add_job(
+            "drs",
+            f"task-{index}",
+            states=["INCRE_TRANSFER_STARTED"],
+            fields={"name": f"nightly-{index}", "job_type": "sync"},
+        )
     with Cloud(token="t", project_id=PROJECT_ID, region="cn-north-4", transport=fake.transport()) as cloud:
-        chosen = select(cloud.drs.iter_list_jobs(limit=10), name="nightly-1*")
+        chosen = select(cloud.drs.iter_list_jobs(job_type="sync", limit=10), name="nightly-1*")
         assert next(chosen).id == "task-1" and len(fake.requests) == 1  # one page fetched so far
         assert [task.id for task in chosen] == [f"task-{index}" for index in range(10, 20)]
 
     async def main() -> list[Any]:
         async with AsyncCloud(token="t", project_id=PROJECT_ID, region="cn-north-4", transport=fake.transport()) as c:
-            return [task.id async for task in select_async(c.drs.iter_list_jobs(), name="*-2?")]
+            return [task.id async for task in select_async(c.drs.iter_list_jobs(job_type="sync"), name="*-2?")]
 
     assert asyncio.run(main()) == [f"task-{index}" for index in range(20, 30)]

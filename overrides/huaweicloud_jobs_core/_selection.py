@@ -7,7 +7,7 @@ item is still fetched and paid for. Use the service's own filters first; narrow 
 
 ``huaweicloud_jobs.select``::
 
-    for task in select(cloud.drs.iter_list_jobs(status="INCRE_TRANSFER_STARTED"), name="nightly-*"):
+    for task in select(cloud.drs.iter_list_jobs(job_type="sync", status="INCRE_TRANSFER_STARTED"), name="nightly-*"):
         cloud.drs.stop_job(task.id)
 
 A :class:`Selection` matches an item when its name matches one of the globs (``fnmatch``,

@@ -234,6 +234,8 @@ _GLOBAL_DEFAULTS: dict[str, Any] = {
     "verbose": False,
 }
 _GLOBAL_FLAGS = {"--" + name.replace("_", "-") for name in _GLOBAL_DEFAULTS}
+_BEHAVIOUR_FLAGS = ("wait", "dry-run", "from-file", "concurrency", "rate", "state-file")
+"""Options of the command line itself: a parameter of the same name becomes --param-<name>."""
 
 
 def _settings(namespace: argparse.Namespace) -> dict[str, Any]:
@@ -431,14 +433,7 @@ def _arguments(function: Any, descriptions: Mapping[str, str], rename_timeout: b
         flag = None
         if not positional:
             kebab = name.rstrip("_").replace("_", "-")
-            if "--" + kebab in _GLOBAL_FLAGS or kebab in (
-                "wait",
-                "dry-run",
-                "from-file",
-                "concurrency",
-                "rate",
-                "state-file",
-            ):
+            if "--" + kebab in _GLOBAL_FLAGS or kebab in _BEHAVIOUR_FLAGS:
                 kebab = "wait-timeout" if kebab == "timeout" and rename_timeout else "param-" + kebab
             flag = "--" + kebab
         text = " ".join(part for part in (descriptions.get(name, ""), extra) if part)

@@ -66,7 +66,7 @@ class ServiceWithRawResponse(RawServiceBase):
     def list_jobs(
         self,
         *,
-        job_type: ListJobsJobType | Unset = UNSET,
+        job_type: ListJobsJobType,
         name: str | Unset = UNSET,
         status: str | Unset = UNSET,
         engine_type: str | Unset = UNSET,
@@ -186,7 +186,7 @@ class AsyncServiceWithRawResponse(AsyncRawServiceBase):
     async def list_jobs(
         self,
         *,
-        job_type: ListJobsJobType | Unset = UNSET,
+        job_type: ListJobsJobType,
         name: str | Unset = UNSET,
         status: str | Unset = UNSET,
         engine_type: str | Unset = UNSET,
@@ -315,7 +315,7 @@ class Service(ServiceBase):
     def list_jobs(
         self,
         *,
-        job_type: ListJobsJobType | Unset = UNSET,
+        job_type: ListJobsJobType,
         name: str | Unset = UNSET,
         status: str | Unset = UNSET,
         engine_type: str | Unset = UNSET,
@@ -361,7 +361,7 @@ class Service(ServiceBase):
     def iter_list_jobs(
         self,
         *,
-        job_type: ListJobsJobType | Unset = UNSET,
+        job_type: ListJobsJobType,
         name: str | Unset = UNSET,
         status: str | Unset = UNSET,
         engine_type: str | Unset = UNSET,
@@ -407,7 +407,7 @@ class Service(ServiceBase):
     def list_jobs_pages(
         self,
         *,
-        job_type: ListJobsJobType | Unset = UNSET,
+        job_type: ListJobsJobType,
         name: str | Unset = UNSET,
         status: str | Unset = UNSET,
         engine_type: str | Unset = UNSET,
@@ -624,7 +624,7 @@ class AsyncService(AsyncServiceBase):
     async def list_jobs(
         self,
         *,
-        job_type: ListJobsJobType | Unset = UNSET,
+        job_type: ListJobsJobType,
         name: str | Unset = UNSET,
         status: str | Unset = UNSET,
         engine_type: str | Unset = UNSET,
@@ -670,7 +670,7 @@ class AsyncService(AsyncServiceBase):
     def iter_list_jobs(
         self,
         *,
-        job_type: ListJobsJobType | Unset = UNSET,
+        job_type: ListJobsJobType,
         name: str | Unset = UNSET,
         status: str | Unset = UNSET,
         engine_type: str | Unset = UNSET,
@@ -716,7 +716,7 @@ class AsyncService(AsyncServiceBase):
     def list_jobs_pages(
         self,
         *,
-        job_type: ListJobsJobType | Unset = UNSET,
+        job_type: ListJobsJobType,
         name: str | Unset = UNSET,
         status: str | Unset = UNSET,
         engine_type: str | Unset = UNSET,
