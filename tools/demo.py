@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -30,6 +31,7 @@ from spec_operations import (
     load_operations,
     path_parameters,
     python_name,
+    sample,
 )
 
 
@@ -79,6 +81,17 @@ def main() -> int:
     return 1 if failures else 0
 
 
+def required_query_values(operation: SpecOperation) -> dict[str, Any]:
+    """``{query parameter name: documented value}`` of the operation's mandatory query parameters."""
+    return {
+        parameter["name"]: parameter["example"]
+        if "example" in parameter
+        else sample(parameter.get("schema", {}), parameter["name"])
+        for parameter in operation.parameters
+        if parameter.get("in") == "query" and parameter.get("required")
+    }
+
+
 def select_then_stop(operations: list[SpecOperation]) -> int:
     """List fake jobs page by page, keep those named nightly-*, stop them and wait: per waiter that allows it."""
     by_id = {(operation.service, operation.operation_id): operation for operation in operations}
@@ -99,6 +112,8 @@ def select_then_stop(operations: list[SpecOperation]) -> int:
             if stop is None or not paged or len(ids) + len(arrays) != 1:
                 continue  # e.g. a stop that needs two ids, or a service without a paged listing
             service = getattr(cloud, route.service)
+            # The listing's mandatory filters (DRS: job_type), with their documented values; the jobs carry them.
+            filters = required_query_values(by_id[(route.service, paged[0])])
             names = {
                 f"{route.service}-{index}": ("nightly" if index % 2 else "adhoc") + f"-{index}" for index in range(6)
             }
@@ -109,9 +124,12 @@ def select_then_stop(operations: list[SpecOperation]) -> int:
                     job,
                     states=["(running)"],
                     after_stop=sorted(route.success)[:1] or ["done"],
-                    fields={"name": name},
+                    fields={"name": name, **filters},
                 )
-            listed = list(select(getattr(service, f"iter_{paged[0]}")(), name="nightly-*"))
+            listing = getattr(service, f"iter_{paged[0]}")(
+                **{python_name(key): value for key, value in filters.items()}
+            )
+            listed = list(select(listing, name="nightly-*"))
             chosen = [
                 job.job_id
                 for job in fake.jobs
