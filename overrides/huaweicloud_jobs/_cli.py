@@ -413,6 +413,18 @@ def _describe(hint: Any) -> tuple[Callable[[str], Any], bool, bool, str, str]:
     return str, is_list, False, "TEXT", ""
 
 
+def _is_wait_options(hint: Any) -> bool:
+    """``WaitOptions | None``: the options object; the command line has their flags one by one.
+
+    (Only asked of a generated method's hints: its module has already imported the runtime.)
+    """
+    import typing
+
+    from huaweicloud_jobs_core import WaitOptions
+
+    return any(member is WaitOptions for member in (*typing.get_args(hint), hint))
+
+
 def _arguments(function: Any, descriptions: Mapping[str, str], rename_timeout: bool) -> list[_Argument]:
     import inspect
     import typing
@@ -423,8 +435,8 @@ def _arguments(function: Any, descriptions: Mapping[str, str], rename_timeout: b
         if name == "self" or parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
             continue
         hint = hints.get(name, str)
-        if _is_callback(hint):
-            continue  # progress callbacks (on_state) are for Python callers
+        if _is_callback(hint) or _is_wait_options(hint):
+            continue  # progress callbacks (on_state) and WaitOptions objects are for Python callers
         convert, is_list, is_bool, metavar, extra = _describe(hint)
         if metavar == "@FILE":
             convert = _json_document(name, _model_of(hint))

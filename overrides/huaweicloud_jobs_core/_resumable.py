@@ -24,7 +24,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._exceptions import InvalidParameterError
-from ._waiters import _LAST_MOMENT, StateCallback, WaitOptions, _Poll, await_state, wait, wait_options, waiter
+from ._waiters import _LAST_MOMENT, StateCallback, WaitOptions, _Poll, await_state, wait, waiter
 
 if TYPE_CHECKING:
     from ._service import AsyncServiceBase, Operation, ServiceBase
@@ -88,7 +88,8 @@ class _Handle(Generic[R]):
     def continuation_token(self) -> str:
         """This wait as a short string: give it to ``resume_wait`` to go on, here or in another process."""
         remaining = max(self._poll.timeout - self._poll.waited(), 0.0)
-        kept = {key: self.options[key] for key in _KEPT_OPTIONS if key in self.options}  # type: ignore[literal-required]
+        given = {key: getattr(self.options, key) for key in _KEPT_OPTIONS}
+        kept = {key: value for key, value in given.items() if value is not None}
         return _encode(
             {
                 "v": _VERSION,
@@ -158,27 +159,10 @@ class AsyncWait(_Handle[R]):
         )
 
 
-def _options(**given: Any) -> WaitOptions:
-    return wait_options(**given)
-
-
 def begin_wait(
-    service: ServiceBase,
-    read_operation: Operation[R],
-    name: str,
-    arguments: Mapping[str, object],
-    *,
-    timeout: float | None = None,
-    delay: float | None = None,
-    max_delay: float | None = None,
-    success: list[str] | None = None,
-    failure: list[str] | None = None,
-    on_state: StateCallback | None = None,
+    service: ServiceBase, read_operation: Operation[R], name: str, arguments: Mapping[str, object], options: WaitOptions
 ) -> Wait[R]:
     """A :class:`Wait` for the waiter ``name`` of ``read_operation`` (what ``begin_wait_until_*`` returns)."""
-    options = _options(
-        timeout=timeout, delay=delay, max_delay=max_delay, success=success, failure=failure, on_state=on_state
-    )
     return Wait(service, read_operation, name, arguments, options)
 
 
@@ -187,17 +171,8 @@ def begin_wait_async(
     read_operation: Operation[R],
     name: str,
     arguments: Mapping[str, object],
-    *,
-    timeout: float | None = None,
-    delay: float | None = None,
-    max_delay: float | None = None,
-    success: list[str] | None = None,
-    failure: list[str] | None = None,
-    on_state: StateCallback | None = None,
+    options: WaitOptions,
 ) -> AsyncWait[R]:
-    options = _options(
-        timeout=timeout, delay=delay, max_delay=max_delay, success=success, failure=failure, on_state=on_state
-    )
     return AsyncWait(service, read_operation, name, arguments, options)
 
 
@@ -224,7 +199,10 @@ def _resumed(
         raise InvalidParameterError("continuation_token", f"names no waiter of {package}.{read.name}") from None
     remaining = float(document["deadline"]) - time.time()
     # A deadline passed while nobody waited: one more read says whether the job is done by now.
-    options = _options(timeout=max(remaining, _LAST_MOMENT), on_state=on_state, **dict(document["opts"]))
+    try:
+        options = WaitOptions(timeout=max(remaining, _LAST_MOMENT), on_state=on_state, **dict(document["opts"]))
+    except TypeError:
+        raise InvalidParameterError("continuation_token", "holds options this library does not know") from None
     return read, document, options
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar, cast
+from typing import Any, Generic, Protocol, TypeVar
 
 from ._exceptions import HuaweiCloudJobsError
 from ._results import RawResponse
-from ._waiters import AGAIN, GONE, StateCallback, await_state, wait, wait_options, waiter, worth_a_status_read
+from ._waiters import WaitOptions, await_state, settle_refused_stop, status_after_refused_stop, wait, waiter
 
 __all__ = [
     "AsyncRawServiceBase",
@@ -90,23 +90,8 @@ class ServiceBase:
     ) -> R:
         return self._transport.send(operation, arguments, body, missing_ok=missing_ok).parsed
 
-    def _wait(
-        self,
-        read: Operation[R],
-        name: str,
-        arguments: Mapping[str, object],
-        *,
-        timeout: float | None = None,
-        delay: float | None = None,
-        max_delay: float | None = None,
-        success: list[str] | None = None,
-        failure: list[str] | None = None,
-        on_state: StateCallback | None = None,
-    ) -> R | None:
+    def _wait(self, read: Operation[R], name: str, arguments: Mapping[str, object], options: WaitOptions) -> R | None:
         """Poll ``read`` until the waiter ``name`` declared on it says the job is done (see ``_waiters``)."""
-        options = wait_options(
-            timeout=timeout, delay=delay, max_delay=max_delay, success=success, failure=failure, on_state=on_state
-        )
         spec = waiter(read, name)
         poll_arguments = {**spec.arguments, **arguments}
         transport = self._transport
@@ -120,47 +105,18 @@ class ServiceBase:
         read: Operation[R],
         name: str,
         arguments: Mapping[str, object],
-        *,
-        timeout: float | None = None,
-        delay: float | None = None,
-        max_delay: float | None = None,
-        success: list[str] | None = None,
-        failure: list[str] | None = None,
-        on_state: StateCallback | None = None,
+        options: WaitOptions,
     ) -> R | None:
         """Run ``act`` (a stop), then wait. A refused stop on a job already in a success state is that state."""
         try:
             act()
         except HuaweiCloudJobsError as refused:
-            if not worth_a_status_read(refused):
-                raise
-            spec = waiter(read, name)
-            current: object
-            try:
-                found: R = self._call(read, {**spec.arguments, **arguments})
-                current = found
-            except HuaweiCloudJobsError as error:
-                current = spec.after_error(error)
-                if current is AGAIN:
-                    raise
-            if current is GONE:
-                if spec.not_found == "success":
-                    return None
-                raise refused from None
-            if spec.state_of(current) in (success if success is not None else spec.success):
-                return cast(R, current)
-            raise
-        return self._wait(
-            read,
-            name,
-            arguments,
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
-        )
+            with status_after_refused_stop(refused, read, name) as reading:
+                found: R = self._call(read, {**reading.spec.arguments, **arguments})
+                reading.result = found
+            settled: R | None = settle_refused_stop(refused, reading, options)
+            return settled
+        return self._wait(read, name, arguments, options)
 
     def __repr__(self) -> str:
         return f"<{type(self).__module__.split('.')[0]}.{type(self).__name__}>"
@@ -187,21 +143,8 @@ class AsyncServiceBase:
         return (await self._transport.send(operation, arguments, body, missing_ok=missing_ok)).parsed
 
     async def _wait(
-        self,
-        read: Operation[R],
-        name: str,
-        arguments: Mapping[str, object],
-        *,
-        timeout: float | None = None,
-        delay: float | None = None,
-        max_delay: float | None = None,
-        success: list[str] | None = None,
-        failure: list[str] | None = None,
-        on_state: StateCallback | None = None,
+        self, read: Operation[R], name: str, arguments: Mapping[str, object], options: WaitOptions
     ) -> R | None:
-        options = wait_options(
-            timeout=timeout, delay=delay, max_delay=max_delay, success=success, failure=failure, on_state=on_state
-        )
         spec = waiter(read, name)
         poll_arguments = {**spec.arguments, **arguments}
         transport = self._transport
@@ -215,46 +158,17 @@ class AsyncServiceBase:
         read: Operation[R],
         name: str,
         arguments: Mapping[str, object],
-        *,
-        timeout: float | None = None,
-        delay: float | None = None,
-        max_delay: float | None = None,
-        success: list[str] | None = None,
-        failure: list[str] | None = None,
-        on_state: StateCallback | None = None,
+        options: WaitOptions,
     ) -> R | None:
         try:
             await act()
         except HuaweiCloudJobsError as refused:
-            if not worth_a_status_read(refused):
-                raise
-            spec = waiter(read, name)
-            current: object
-            try:
-                found: R = await self._call(read, {**spec.arguments, **arguments})
-                current = found
-            except HuaweiCloudJobsError as error:
-                current = spec.after_error(error)
-                if current is AGAIN:
-                    raise
-            if current is GONE:
-                if spec.not_found == "success":
-                    return None
-                raise refused from None
-            if spec.state_of(current) in (success if success is not None else spec.success):
-                return cast(R, current)
-            raise
-        return await self._wait(
-            read,
-            name,
-            arguments,
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
-        )
+            with status_after_refused_stop(refused, read, name) as reading:
+                found: R = await self._call(read, {**reading.spec.arguments, **arguments})
+                reading.result = found
+            settled: R | None = settle_refused_stop(refused, reading, options)
+            return settled
+        return await self._wait(read, name, arguments, options)
 
     def __repr__(self) -> str:
         return f"<{type(self).__module__.split('.')[0]}.{type(self).__name__}>"

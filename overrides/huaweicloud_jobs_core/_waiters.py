@@ -29,12 +29,14 @@ the last state seen and how long the wait took. Callers may override the states,
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Collection
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict, TypeVar, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import _deadline, _defaults
 from ._exceptions import (
@@ -61,7 +63,6 @@ __all__ = [
     "Waiter",
     "WaiterFailedError",
     "WaiterTimeoutError",
-    "wait_options",
     "waiter",
 ]
 
@@ -71,41 +72,48 @@ StateCallback = Callable[[str | None, float], None]
 """Called with the new state and the seconds waited so far, each time the state changes."""
 
 
-class WaitOptions(TypedDict, total=False):
-    """Per-call overrides of a waiter's declaration."""
+@dataclass(frozen=True, slots=True)
+class WaitOptions:
+    """Per-call overrides of a waiter's declaration (None: what its spec declares).
 
-    timeout: float
-    delay: float
-    max_delay: float
-    success: Collection[str]
-    failure: Collection[str]
-    on_state: StateCallback
+    Every generated ``wait_until_*``, ``begin_wait_until_*`` and ``*_and_wait`` method takes one as
+    ``options=``, and keyword arguments of the same names (``timeout=900``) override it; inside,
+    the options travel as this one object. Checked when made: a bad value is an
+    ``InvalidParameterError`` naming the option.
+    """
 
+    timeout: float | None = None
+    delay: float | None = None
+    max_delay: float | None = None
+    success: Collection[str] | None = None
+    failure: Collection[str] | None = None
+    on_state: StateCallback | None = None
 
-def wait_options(
-    *,
-    timeout: float | None = None,
-    delay: float | None = None,
-    max_delay: float | None = None,
-    success: Collection[str] | None = None,
-    failure: Collection[str] | None = None,
-    on_state: StateCallback | None = None,
-) -> WaitOptions:
-    """The overrides a generated ``wait_until_*`` / ``*_and_wait`` method was given (None: the spec's)."""
-    options: WaitOptions = {}
-    if timeout is not None:
-        options["timeout"] = timeout
-    if delay is not None:
-        options["delay"] = delay
-    if max_delay is not None:
-        options["max_delay"] = max_delay
-    if success is not None:
-        options["success"] = success
-    if failure is not None:
-        options["failure"] = failure
-    if on_state is not None:
-        options["on_state"] = on_state
-    return options
+    def __post_init__(self) -> None:
+        for name in ("timeout", "delay", "max_delay"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or not value > 0):
+                raise InvalidParameterError(name, f"must be a positive number of seconds, got {value!r}")
+        for name in ("success", "failure"):
+            value = getattr(self, name)
+            if value is not None and (
+                isinstance(value, str | bytes)
+                or not isinstance(value, Collection)
+                or not all(isinstance(state, str) for state in value)
+            ):
+                raise InvalidParameterError(name, f"must be a collection of state names, got {value!r}")
+        if self.on_state is not None and not callable(self.on_state):
+            raise InvalidParameterError("on_state", f"must be a callable(state, waited), got {self.on_state!r}")
+
+    @classmethod
+    def given(cls, options: WaitOptions | None, **overrides: Any) -> WaitOptions:
+        """``options`` (or none), with every override that is not None put in."""
+        if options is not None and not isinstance(options, WaitOptions):
+            raise InvalidParameterError("options", f"must be a WaitOptions, got {type(options).__name__}")
+        chosen = {name: value for name, value in overrides.items() if value is not None}
+        if options is None:
+            return cls(**chosen)
+        return dataclasses.replace(options, **chosen) if chosen else options
 
 
 class _WaitEnded(HuaweiCloudJobsError):
@@ -218,13 +226,6 @@ def waiter(operation: Operation[Any], name: str) -> Waiter:
     )
 
 
-def _positive(options: WaitOptions, name: str, default: float) -> float:
-    value = options.get(name, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-        raise InvalidParameterError(name, f"must be a positive number of seconds, got {value!r}")
-    return float(value)
-
-
 _LAST_MOMENT = 0.001
 """Seconds: a deadline this close counts as passed."""
 
@@ -236,16 +237,13 @@ class _Poll:
     """The state of one wait: deadline, polls, last state; the same for sync and async loops."""
 
     def __init__(self, spec: Waiter, options: WaitOptions, clock: Callable[[], float], rng: Callable[[], float]):
-        unknown = set(options) - set(WaitOptions.__annotations__)
-        if unknown:
-            raise InvalidParameterError(", ".join(sorted(unknown)), "is not a wait option")
         self.spec = spec
-        self.timeout = _positive(options, "timeout", spec.timeout)
-        self.delay = _positive(options, "delay", spec.delay)
-        self.max_delay = _positive(options, "max_delay", spec.max_delay)
-        self.success = frozenset(options.get("success", spec.success))
-        self.failure = frozenset(options.get("failure", spec.failure))
-        self.on_state = options.get("on_state")
+        self.timeout = float(options.timeout if options.timeout is not None else spec.timeout)
+        self.delay = float(options.delay if options.delay is not None else spec.delay)
+        self.max_delay = float(options.max_delay if options.max_delay is not None else spec.max_delay)
+        self.success = frozenset(options.success if options.success is not None else spec.success)
+        self.failure = frozenset(options.failure if options.failure is not None else spec.failure)
+        self.on_state = options.on_state
         self.clock = clock
         self.rng = rng
         self.started = clock()
@@ -298,6 +296,19 @@ class _Poll:
             return self.missing()
         return self.observe(self.spec.state_of(result))
 
+    def reading(self) -> _Reading:
+        """One poll: ``with poll.reading() as reading: reading.result = read()`` (sync or awaited).
+
+        The read is bounded by the wait's deadline; an error it raises becomes what it says of
+        the job (:data:`GONE`, :data:`AGAIN` or a partial result), or propagates.
+        """
+        self.polls += 1
+        return _Reading(self.spec, self.poll_bound())
+
+    def outcome(self, result: object) -> Any:
+        """The wait's result once :meth:`done`: the read's result, or None when the job is gone."""
+        return None if result is GONE else result
+
     def next_delay(self) -> float:
         """Seconds to the next poll: doubling from ``delay`` up to ``max_delay``, half of it jittered,
         never past the deadline; raises WaiterTimeoutError when the deadline has passed."""
@@ -308,6 +319,57 @@ class _Poll:
             raise self.ended(WaiterTimeoutError, f"the wait timed out after {self.timeout:g} s")
         base = min(self.max_delay, math.ldexp(self.delay, min(self.polls - 1, 30)))
         return min(remaining, base * (0.5 + 0.5 * self.rng()))
+
+
+class _Reading:
+    """One read of a waiter (see :meth:`_Poll.reading`); ``result`` is what it says of the job."""
+
+    __slots__ = ("bound", "error", "result", "spec", "token")
+
+    def __init__(self, spec: Waiter, bound: float | None) -> None:
+        self.spec = spec
+        self.bound = bound
+        self.result: object = AGAIN
+        self.error: HuaweiCloudJobsError | None = None
+
+    def __enter__(self) -> _Reading:
+        self.token = _deadline.enter(self.bound, f"the {self.spec.name} waiter's deadline")
+        return self
+
+    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> bool:
+        _deadline.leave(self.token)
+        if not isinstance(error, HuaweiCloudJobsError):
+            return False
+        self.error = error
+        self.result = self.spec.after_error(error)  # raises the error when it says nothing of the job
+        return True
+
+
+def status_after_refused_stop(refused: HuaweiCloudJobsError, read: Operation[Any], name: str) -> _Reading:
+    """A stop was refused: raise it unless a status read may show the job already stopped; else that read.
+
+    ``with status_after_refused_stop(refused, read, name) as reading: reading.result = <read once>``,
+    then :func:`settle_refused_stop`.
+    """
+    if not worth_a_status_read(refused):
+        raise refused
+    return _Reading(waiter(read, name), None)
+
+
+def settle_refused_stop(refused: HuaweiCloudJobsError, reading: _Reading, options: WaitOptions) -> Any:
+    """What the status read after a refused stop says: the job's read (already in a success state),
+    None (gone, where that means stopped), or the refusal (or the read's own error) raised."""
+    spec, current = reading.spec, reading.result
+    if current is AGAIN:
+        assert reading.error is not None
+        raise reading.error
+    if current is GONE:
+        if spec.not_found == "success":
+            return None
+        raise refused from None
+    if spec.state_of(current) in (options.success if options.success is not None else spec.success):
+        return current
+    raise refused
 
 
 def wait(
@@ -326,14 +388,11 @@ def wait(
     """
     poll = poll or _Poll(spec, options, clock, rng)
     while True:
-        poll.polls += 1
-        try:
-            with _deadline.within(poll.poll_bound(), f"the {spec.name} waiter's deadline"):
-                result: object = read()
-        except HuaweiCloudJobsError as error:
-            result = spec.after_error(error)
-        if poll.done(result):
-            return None if result is GONE else cast(R, result)
+        with poll.reading() as reading:
+            reading.result = read()
+        if poll.done(reading.result):
+            done: R | None = poll.outcome(reading.result)
+            return done
         sleep(poll.next_delay())
 
 
@@ -350,14 +409,11 @@ async def await_state(
     """The asyncio counterpart of :func:`wait`; cancelling it cancels the sleep or the read in flight."""
     poll = poll or _Poll(spec, options, clock, rng)
     while True:
-        poll.polls += 1
-        try:
-            with _deadline.within(poll.poll_bound(), f"the {spec.name} waiter's deadline"):
-                result: object = await read()
-        except HuaweiCloudJobsError as error:
-            result = spec.after_error(error)
-        if poll.done(result):
-            return None if result is GONE else cast(R, result)
+        with poll.reading() as reading:
+            reading.result = await read()
+        if poll.done(reading.result):
+            done: R | None = poll.outcome(reading.result)
+            return done
         await sleep(poll.next_delay())
 
 

@@ -19,6 +19,7 @@ from huaweicloud_jobs_core import (
     ServiceBase,
     StateCallback,
     Wait,
+    WaitOptions,
     begin_wait,
     begin_wait_async,
     iterate_items,
@@ -402,6 +403,7 @@ class Service(ServiceBase):
         self,
         job_id: int,
         *,
+        options: WaitOptions | None = None,
         timeout: float | None = None,
         delay: float | None = None,
         max_delay: float | None = None,
@@ -421,18 +423,22 @@ class Service(ServiceBase):
             {
                 "job_id": job_id,
             },
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
+            WaitOptions.given(
+                options,
+                timeout=timeout,
+                delay=delay,
+                max_delay=max_delay,
+                success=success,
+                failure=failure,
+                on_state=on_state,
+            ),
         )
 
     def begin_wait_until_job_stopped(
         self,
         job_id: int,
         *,
+        options: WaitOptions | None = None,
         timeout: float | None = None,
         delay: float | None = None,
         max_delay: float | None = None,
@@ -448,12 +454,15 @@ class Service(ServiceBase):
             {
                 "job_id": job_id,
             },
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
+            WaitOptions.given(
+                options,
+                timeout=timeout,
+                delay=delay,
+                max_delay=max_delay,
+                success=success,
+                failure=failure,
+                on_state=on_state,
+            ),
         )
 
 
@@ -639,6 +648,7 @@ class AsyncService(AsyncServiceBase):
         self,
         job_id: int,
         *,
+        options: WaitOptions | None = None,
         timeout: float | None = None,
         delay: float | None = None,
         max_delay: float | None = None,
@@ -658,18 +668,22 @@ class AsyncService(AsyncServiceBase):
             {
                 "job_id": job_id,
             },
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
+            WaitOptions.given(
+                options,
+                timeout=timeout,
+                delay=delay,
+                max_delay=max_delay,
+                success=success,
+                failure=failure,
+                on_state=on_state,
+            ),
         )
 
     def begin_wait_until_job_stopped(
         self,
         job_id: int,
         *,
+        options: WaitOptions | None = None,
         timeout: float | None = None,
         delay: float | None = None,
         max_delay: float | None = None,
@@ -685,10 +699,13 @@ class AsyncService(AsyncServiceBase):
             {
                 "job_id": job_id,
             },
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
+            WaitOptions.given(
+                options,
+                timeout=timeout,
+                delay=delay,
+                max_delay=max_delay,
+                success=success,
+                failure=failure,
+                on_state=on_state,
+            ),
         )

@@ -18,6 +18,7 @@ from huaweicloud_jobs_core import (
     ServiceBase,
     StateCallback,
     Wait,
+    WaitOptions,
     begin_wait,
     begin_wait_async,
     iterate_items,
@@ -475,6 +476,7 @@ class Service(ServiceBase):
         *,
         is_force_stop: bool | Unset = False,
         x_language: StopJobXLanguage | Unset = UNSET,
+        options: WaitOptions | None = None,
         timeout: float | None = None,
         delay: float | None = None,
         max_delay: float | None = None,
@@ -494,12 +496,15 @@ class Service(ServiceBase):
             {
                 "job_id": job_id,
             },
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
+            WaitOptions.given(
+                options,
+                timeout=timeout,
+                delay=delay,
+                max_delay=max_delay,
+                success=success,
+                failure=failure,
+                on_state=on_state,
+            ),
         )
 
     def show_job(
@@ -554,6 +559,7 @@ class Service(ServiceBase):
         self,
         job_id: str,
         *,
+        options: WaitOptions | None = None,
         timeout: float | None = None,
         delay: float | None = None,
         max_delay: float | None = None,
@@ -573,18 +579,22 @@ class Service(ServiceBase):
             {
                 "job_id": job_id,
             },
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
+            WaitOptions.given(
+                options,
+                timeout=timeout,
+                delay=delay,
+                max_delay=max_delay,
+                success=success,
+                failure=failure,
+                on_state=on_state,
+            ),
         )
 
     def begin_wait_until_job_stopped(
         self,
         job_id: str,
         *,
+        options: WaitOptions | None = None,
         timeout: float | None = None,
         delay: float | None = None,
         max_delay: float | None = None,
@@ -600,12 +610,15 @@ class Service(ServiceBase):
             {
                 "job_id": job_id,
             },
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
+            WaitOptions.given(
+                options,
+                timeout=timeout,
+                delay=delay,
+                max_delay=max_delay,
+                success=success,
+                failure=failure,
+                on_state=on_state,
+            ),
         )
 
 
@@ -784,6 +797,7 @@ class AsyncService(AsyncServiceBase):
         *,
         is_force_stop: bool | Unset = False,
         x_language: StopJobXLanguage | Unset = UNSET,
+        options: WaitOptions | None = None,
         timeout: float | None = None,
         delay: float | None = None,
         max_delay: float | None = None,
@@ -803,12 +817,15 @@ class AsyncService(AsyncServiceBase):
             {
                 "job_id": job_id,
             },
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
+            WaitOptions.given(
+                options,
+                timeout=timeout,
+                delay=delay,
+                max_delay=max_delay,
+                success=success,
+                failure=failure,
+                on_state=on_state,
+            ),
         )
 
     async def show_job(
@@ -863,6 +880,7 @@ class AsyncService(AsyncServiceBase):
         self,
         job_id: str,
         *,
+        options: WaitOptions | None = None,
         timeout: float | None = None,
         delay: float | None = None,
         max_delay: float | None = None,
@@ -882,18 +900,22 @@ class AsyncService(AsyncServiceBase):
             {
                 "job_id": job_id,
             },
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
+            WaitOptions.given(
+                options,
+                timeout=timeout,
+                delay=delay,
+                max_delay=max_delay,
+                success=success,
+                failure=failure,
+                on_state=on_state,
+            ),
         )
 
     def begin_wait_until_job_stopped(
         self,
         job_id: str,
         *,
+        options: WaitOptions | None = None,
         timeout: float | None = None,
         delay: float | None = None,
         max_delay: float | None = None,
@@ -909,10 +931,13 @@ class AsyncService(AsyncServiceBase):
             {
                 "job_id": job_id,
             },
-            timeout=timeout,
-            delay=delay,
-            max_delay=max_delay,
-            success=success,
-            failure=failure,
-            on_state=on_state,
+            WaitOptions.given(
+                options,
+                timeout=timeout,
+                delay=delay,
+                max_delay=max_delay,
+                success=success,
+                failure=failure,
+                on_state=on_state,
+            ),
         )
