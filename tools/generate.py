@@ -16,8 +16,8 @@ One spec, one package: ``openapi/<service>.yaml`` becomes the distribution
   requests are built by the runtime from the bundled spec, so there is one public surface.
 
 The umbrella package ``huaweicloud-jobs`` (``templates/umbrella``) lists every service,
-so a new spec file is the only change a new service needs. Its version is derived from
-the versions of what it bundles (see :func:`umbrella_version`).
+so a new spec file is the only change a new service needs. Its version is derived from its
+last release and the versions of what it bundles (see :func:`umbrella_version`).
 
     python tools/generate.py            # rewrite generated/
     python tools/generate.py --check    # exit 1, naming stale packages, if generated/ differs
@@ -188,18 +188,44 @@ def patch_exports(source: str) -> list[str]:
     return []
 
 
-def umbrella_version(services: list[dict[str, Any]], templates: Path) -> str:
-    """``<major>.<n>``: n sums every bundled version (core and services, major*10000 + minor*100 + patch).
+_LEVELS = ("none", "patch", "minor", "major")
 
-    Any bump of the runtime or of a spec, and any new service, raises the umbrella's version with no
-    hand edit; ``templates/umbrella/VERSION`` holds only the major, bumped by hand for a breaking change.
+
+def change_level(before: str | None, after: str | None) -> int:
+    """How far a bundled distribution moved, as an index of ``_LEVELS`` (semantic versioning).
+
+    A new major, or a new minor of a 0.x version (where a minor may break), is ``major``; a new minor
+    or a newly bundled distribution is ``minor``; a new patch is ``patch``; a removed one is ``major``.
     """
-    major = (templates / "umbrella" / "VERSION").read_text(encoding="utf-8").strip()
-    total = 0
-    for version in [core_version(), *(service["version"] for service in services)]:
-        parts = [int(part) for part in version.split(".")[:3]] + [0, 0]
-        total += parts[0] * 10000 + parts[1] * 100 + parts[2]
-    return f"{major}.{total}"
+    if before == after:
+        return 0
+    if before is None:
+        return 2
+    if after is None:
+        return 3
+    old, new = ([int(part) for part in [*version.split("."), "0", "0"][:3]] for version in (before, after))
+    if new[0] != old[0] or (new[0] == 0 and new[1] != old[1]):
+        return 3
+    return 2 if new[1] != old[1] else 1
+
+
+def bumped(version: str, level: int) -> str:
+    major, minor, patch = (int(part) for part in [*version.split("."), "0", "0"][:3])
+    if level == 3:
+        return f"{major + 1}.0.0"
+    if level == 2:
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}" if level == 1 else f"{major}.{minor}.{patch}"
+
+
+def umbrella_version(services: list[dict[str, Any]], templates: Path) -> str:
+    """The last release's version (``templates/umbrella/release.json``), bumped by the largest change since
+    in what the umbrella bundles: a new major anywhere is a new major of the umbrella, never a minor."""
+    release = json.loads((templates / "umbrella" / "release.json").read_text(encoding="utf-8"))
+    current = {"huaweicloud-jobs-core": core_version(), **{s["distribution"]: s["version"] for s in services}}
+    bundled: dict[str, str] = release["bundled"]
+    level = max(change_level(bundled.get(name), current.get(name)) for name in {*bundled, *current})
+    return bumped(str(release["version"]), level)
 
 
 def core_exports() -> list[str]:

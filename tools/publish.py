@@ -257,10 +257,10 @@ def bump_hint(name: str, root: Path = ROOT) -> str:
     service = name[len(DIST_PREFIX) :] if name.startswith(DIST_PREFIX) else None
     if service and (root / "openapi" / f"{service}.yaml").is_file():
         return f"bump info.version in openapi/{service}.yaml and run nox -s generate"
-    if name == DIST_PREFIX.rstrip("-") and (root / "templates" / "umbrella" / "VERSION").is_file():
+    if name == DIST_PREFIX.rstrip("-") and (root / "templates" / "umbrella" / "release.json").is_file():
         return (
-            "its version follows what it bundles: bump a spec's info.version or the runtime's version "
-            "(templates/umbrella/VERSION for a new major) and run nox -s generate"
+            "its version follows its last release (templates/umbrella/release.json) and what it bundles: "
+            "bump a spec's info.version or the runtime's version and run nox -s generate"
         )
     if name == "huaweicloud-jobs-core":
         return "bump __version__ in overrides/huaweicloud_jobs_core/_version.py"

@@ -330,15 +330,15 @@ def _python_name(name: str) -> str:
 def _spec_inputs(package: str, method: str) -> tuple[dict[str, str], dict[str, int]]:
     """``{argument: description}`` and ``{argument: maxItems}`` for an operation of the bundled spec."""
     try:
-        from huaweicloud_jobs_core import _spec
+        from huaweicloud_jobs_core.seam import load_document, resolve_refs
 
-        document = _spec.load_document(package)
+        document = load_document(package)
     except (ImportError, OSError, TypeError, ValueError):  # no bundled spec: the docstring is the help
         return {}, {}
     descriptions: dict[str, str] = {}
     limits: dict[str, int] = {}
     for path_item in document.get("paths", {}).values():
-        item = _spec.resolve_refs(document, path_item)
+        item = resolve_refs(document, path_item)
         for operation in item.values():
             if not isinstance(operation, dict) or operation.get("operationId") != method:
                 continue
@@ -559,9 +559,9 @@ def _returns_items(function: Any) -> bool:
 def _waiters_after(package: str) -> dict[str, list[str]]:
     """``{operation: [waiters that follow it]}`` from the bundled spec's ``x-waiters`` (``after``)."""
     try:
-        from huaweicloud_jobs_core import _spec
+        from huaweicloud_jobs_core.seam import load_document
 
-        document = _spec.load_document(package)
+        document = load_document(package)
     except (ImportError, OSError, TypeError, ValueError):
         return {}
     found: dict[str, list[str]] = {}

@@ -1,6 +1,6 @@
 """Identity and Access Management (IAM) token issuing: typed operations (Service, AsyncService), generated from its OpenAPI document."""
 
-from huaweicloud_jobs_core._model_secrets import hide_secret_fields
+from huaweicloud_jobs_core.seam import hide_secret_fields
 
 from .api import AsyncService, AsyncServiceWithRawResponse, Service, ServiceWithRawResponse
 

@@ -113,7 +113,7 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_iam import IssuedToken as IssuedToken
     from huaweicloud_jobs_iam import exchange_id_token as exchange_id_token
 
-__version__ = "1.51001"
+__version__ = "2.0.0"
 """This distribution's version; the runtime's is ``huaweicloud_jobs_core.__version__``."""
 
 SERVICES = (
