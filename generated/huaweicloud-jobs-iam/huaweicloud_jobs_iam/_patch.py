@@ -42,7 +42,13 @@ from huaweicloud_jobs_core import (
     RetryPolicy,
     StaticTokenAuth,
 )
-from huaweicloud_jobs_core.seam import IAM_TIMEOUT, TOKEN_REFRESH_MARGIN, FederationScope, TemporaryCredentials, checked_url
+from huaweicloud_jobs_core.seam import (
+    IAM_TIMEOUT,
+    TOKEN_REFRESH_MARGIN,
+    FederationScope,
+    TemporaryCredentials,
+    checked_url,
+)
 from huaweicloud_jobs_core.types import UNSET, Unset
 
 from . import api
