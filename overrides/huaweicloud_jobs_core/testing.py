@@ -51,7 +51,7 @@ import struct
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -164,15 +164,22 @@ class FakeJob:
     reads: int = 0
     stops: int = 0
     fields: dict[str, Any] = field(default_factory=dict)  # more fields of the job as listings show it
+    hold: float | None = None  # seconds each scripted state lasts (None: one read each)
+    clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     _script: list[str] = field(default_factory=list, repr=False)
     _position: int = field(default=0, repr=False)
+    _since: float = field(default=0.0, repr=False)
 
     def __post_init__(self) -> None:
         self._script = list(self.states)
+        self._since = self.clock()
 
     @property
     def state(self) -> str:
         """The state the next read answers."""
+        if self.hold is not None:  # moves with time: a state lasts ``hold`` seconds, the last one stays
+            elapsed = max(self.clock() - self._since, 0.0)
+            return self._script[min(int(elapsed // self.hold), len(self._script) - 1)]
         return self._script[self._position]
 
     @property
@@ -190,7 +197,7 @@ class FakeJob:
         if not self.stopped:
             self.stopped = True
             if self.after_stop:
-                self._script, self._position = list(self.after_stop), 0
+                self._script, self._position, self._since = list(self.after_stop), 0, self.clock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,6 +431,25 @@ def _set_id(target: dict[str, Any], schema: JsonSchema | None, names: Iterable[s
             return
 
 
+_ANY: Any = object()
+"""An expectation's body left unchecked."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Expectation:
+    service: str
+    operation: str
+    path: dict[str, str]
+    query: dict[str, str]
+    json: Any
+
+    def describe(self) -> str:
+        given = {key: value for key, value in (("path", self.path), ("query", self.query)) if value}
+        if self.json is not _ANY:
+            given["json"] = self.json
+        return f"{self.service} {self.operation}" + (f" {given}" if given else "")
+
+
 class FakeCloud:
     """Fake jobs behind the documented API of every installed service (or of ``services``).
 
@@ -433,7 +459,12 @@ class FakeCloud:
     """
 
     def __init__(
-        self, services: Iterable[str] | None = None, *, require_auth: bool = True, latency: float = 0.0
+        self,
+        services: Iterable[str] | None = None,
+        *,
+        require_auth: bool = True,
+        latency: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         available = installed_services()
         wanted = list(available) if services is None else list(services)
@@ -449,6 +480,9 @@ class FakeCloud:
         self._records: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._lock = threading.RLock()
         self._base_url: str | None = None
+        self._clock = clock
+        self._expected: deque[_Expectation] = deque()
+        self._unmet: list[str] = []
 
     # -- what the documents declare -------------------------------------------------------
 
@@ -479,8 +513,13 @@ class FakeCloud:
         states: Sequence[str],
         after_stop: Sequence[str] = (),
         fields: Mapping[str, Any] | None = None,
+        hold: float | None = None,
     ) -> FakeJob:
         """A job answering ``states`` (one per read, the last repeated) until it is stopped, then ``after_stop``.
+
+        Transitions as moto's: immediate (``after_stop=["stopped"]``), after N reads (a state
+        written N times), or after a duration (``hold=30``: each state lasts 30 s of the fake's
+        ``clock``, pass ``FakeCloud(clock=fake_time.clock)`` to drive it with a :class:`FakeTime`).
 
         Put :data:`VANISHED` in a script for a job that disappears ("not found" on reads from then on).
         ``fields`` (``{"name": "etl-1", "tags": {"team": "etl"}}``) are what listings show of it
@@ -491,7 +530,17 @@ class FakeCloud:
             raise TypeError("states and after_stop are sequences of states, not one string")
         if not states:
             raise ValueError("states must name at least the job's current state")
-        job = FakeJob(service, str(job_id), list(states), list(after_stop), fields=dict(fields or {}))
+        if hold is not None and not hold > 0:
+            raise ValueError(f"hold must be a positive number of seconds, got {hold!r}")
+        job = FakeJob(
+            service,
+            str(job_id),
+            list(states),
+            list(after_stop),
+            fields=dict(fields or {}),
+            hold=hold,
+            clock=self._clock,
+        )
         with self._lock:
             self._jobs[(service, str(job_id))] = job
         return job
@@ -541,11 +590,42 @@ class FakeCloud:
         with self._lock:
             self._faults.setdefault((service, operation), deque()).extend([fault] * times)
 
+    def expect(
+        self,
+        service: str,
+        operation: str,
+        *,
+        path: Mapping[str, str] | None = None,
+        query: Mapping[str, str] | None = None,
+        json: Any = _ANY,
+    ) -> None:
+        """The next request must be ``operation`` of ``service``, with these values (botocore's Stubber).
+
+        ``path`` and ``query``: the values those parameters must have (others may be sent too);
+        ``json``: the whole body. Expectations are met in the order given; a request that does not
+        meet the next one is answered 400 (``FAKE.EXPECTATION``) and reported by
+        :meth:`assert_no_pending`. Requests arriving when none is pending are not checked.
+        """
+        model = self._service(service)
+        if operation not in model.specs:
+            raise ValueError(f"{service} documents no operation {operation!r}; it has {list(model.specs)}")
+        with self._lock:
+            self._expected.append(_Expectation(service, operation, dict(path or {}), dict(query or {}), json))
+
+    def assert_no_pending(self) -> None:
+        """Raise ``AssertionError`` naming every expectation not met, and every request that did not meet one."""
+        with self._lock:
+            problems = [*self._unmet, *(f"expected {e.describe()}, not sent" for e in self._expected)]
+        if problems:
+            raise AssertionError("; ".join(problems))
+
     def reset(self) -> None:
-        """Forget the recorded requests and pending faults (jobs stay)."""
+        """Forget the recorded requests, pending faults and expectations (jobs stay)."""
         with self._lock:
             self.requests.clear()
             self._faults.clear()
+            self._expected.clear()
+            self._unmet.clear()
 
     def requests_for(self, operation: str, service: str | None = None) -> list[RecordedRequest]:
         return [r for r in self.requests if r.operation == operation and service in (None, r.service)]
@@ -658,6 +738,10 @@ class FakeCloud:
         if model is None or route is None:
             return _json(404, _GATEWAY_NOT_FOUND)
         operation = route.operation
+        mismatch = self._unexpected(model.name, operation, dict(zip(route.names, values, strict=True)), query, body)
+        if mismatch is not None:
+            self._unmet.append(mismatch)
+            return _json(400, {"error_code": "FAKE.EXPECTATION", "error_msg": mismatch})
         signed = "x-auth-token" in headers or "authorization" in headers
         if self.require_auth and model.requires_auth(operation) and not signed:
             documented = model.examples(operation, 401)
@@ -677,6 +761,24 @@ class FakeCloud:
         if fault is not None:  # acted, then the connection is reset: the answer is lost
             return _Answer(answer.status, reset=True, delay=fault.delay)
         return answer
+
+    def _unexpected(
+        self, service: str, operation: str, path: Mapping[str, str], query: Mapping[str, str], body: Any
+    ) -> str | None:
+        """None when the request meets the next expectation (or none is pending); else what is wrong."""
+        if not self._expected:
+            return None
+        expected = self._expected.popleft()
+        got = f"{service} {operation}"
+        if (expected.service, expected.operation) != (service, operation):
+            return f"expected {expected.describe()}, got {got}"
+        for where, wanted, sent in (("path", expected.path, path), ("query", expected.query, query)):
+            wrong = {name: sent.get(name) for name, value in wanted.items() if sent.get(name) != str(value)}
+            if wrong:
+                return f"{got}: {where} {wrong} sent, {dict(wanted)} expected"
+        if expected.json is not _ANY and body != expected.json:
+            return f"{got}: body {body!r} sent, {expected.json!r} expected"
+        return None
 
     def _act(
         self, model: _Service, operation: str, arguments: dict[str, str], body: Any, query: Mapping[str, str]
