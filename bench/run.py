@@ -1189,7 +1189,14 @@ def evaluate(results: dict[str, Any]) -> tuple[list[Row], list[dict[str, Any]]]:
                 f"{ours['share_of_admit']:.3f} of {admit}/s",
                 "≥ 0.95 of N, ≤ 2% 429, none failed",
                 ok,
-                f"adaptive: {ours['cuts']} cuts, {ours['failed']} failed calls",
+                f"adaptive: {ours['cuts']} cuts, {ours['failed']} failed calls"
+                + (
+                    f"; the client alone, unlimited, reached {before['completed_per_s']:,.0f}/s with no 429 at all, "
+                    f"so {admit}/s is past what this machine sends (adaptive: "
+                    f"{ours['completed_per_s'] / before['completed_per_s']:.2f} of it)"
+                    if before["throttled"] == 0
+                    else ""
+                ),
             )
     waiters = results.get("waiters")
     if waiters:
