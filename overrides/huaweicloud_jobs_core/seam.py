@@ -11,12 +11,29 @@ with>``), so a package never meets a runtime without the seam it was generated a
 
 from __future__ import annotations
 
-from ._credentials import TemporaryCredentials
-from ._defaults import IAM_TIMEOUT, TOKEN_REFRESH_MARGIN
-from ._endpoints import checked_url
-from ._federation import FederationScope
-from ._model_secrets import hide_secret_fields
-from ._spec import load_document, resolve_refs
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._credentials import TemporaryCredentials
+    from ._defaults import IAM_TIMEOUT, TOKEN_REFRESH_MARGIN
+    from ._endpoints import checked_url
+    from ._federation import FederationScope
+    from ._model_secrets import hide_secret_fields
+    from ._spec import load_document, resolve_refs
+
+# Each name loads its module on first use: a service package needs only ``hide_secret_fields``
+# at import, and should not pay for the IAM federation code.
+_HOMES = {
+    "IAM_TIMEOUT": "._defaults",
+    "TOKEN_REFRESH_MARGIN": "._defaults",
+    "FederationScope": "._federation",
+    "TemporaryCredentials": "._credentials",
+    "checked_url": "._endpoints",
+    "hide_secret_fields": "._model_secrets",
+    "load_document": "._spec",
+    "resolve_refs": "._spec",
+}
 
 __all__ = [
     "IAM_TIMEOUT",
@@ -28,3 +45,16 @@ __all__ = [
     "load_document",
     "resolve_refs",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __package__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
