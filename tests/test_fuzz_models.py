@@ -249,7 +249,11 @@ def fuzz_cloud(fuzz_server: LocalServer) -> Iterator[Cloud]:
         yield cloud
 
 
-@pytest.mark.parametrize("operation", [op for op in OPERATIONS if op.success_statuses], ids=lambda op: op.id)
+# A 204 carries no body (RFC 9110 section 15.3.5): an operation answering one has no body to fuzz.
+WITH_BODIES = [op for op in OPERATIONS if op.success_statuses and op.success_statuses[0] != 204]
+
+
+@pytest.mark.parametrize("operation", WITH_BODIES, ids=lambda op: op.id)
 @given(data=st.data())
 def test_any_success_body_through_the_public_client(
     fuzz_cloud: Cloud, fuzz_server: LocalServer, operation: SpecOperation, data: st.DataObject

@@ -55,6 +55,7 @@ class Argument:
     metavar: str
     help: str
     is_model: bool = False
+    location: str = ""  # path, query, header, body (the spec's), or wait, paginator, client
 
     @property
     def dest(self) -> str:
@@ -83,9 +84,15 @@ class Command:
 
     @property
     def bulk(self) -> Argument | None:
-        """The positional ``--from-file`` fills: the last one, when it holds ids (not a JSON document)."""
-        positionals = self.positionals
-        return positionals[-1] if positionals and not positionals[-1].is_model else None
+        """The positional ``--from-file`` fills: the last id in the path, or a list of ids (a batch).
+
+        Never a JSON document, nor another required value of the body (an enum, a name): those are
+        given once on the command line, for every line of the file.
+        """
+        for argument in reversed(self.positionals):
+            if not argument.is_model and (argument.location == "path" or argument.is_list):
+                return argument
+        return None
 
 
 def read_table(package: str) -> dict[str, Any]:
@@ -212,7 +219,9 @@ def _argument(entry: Mapping[str, Any], package: str, rename_timeout: bool, glob
         text += f" (default: {entry['default']!r})"
     if flag is None or not metavar:
         metavar = name.rstrip("_").upper()
-    return Argument(name, flag, convert, is_list, is_bool, required, metavar, text.strip(), is_model)
+    if flag is None and values:
+        text += " (one of: " + ", ".join(str(value) for value in values) + ")"
+    return Argument(name, flag, convert, is_list, is_bool, required, metavar, text.strip(), is_model, str(entry["in"]))
 
 
 def _lenient(kind: type) -> Callable[[str], Any]:

@@ -218,10 +218,11 @@ def _run_command(
         concurrency = namespace.concurrency
         if concurrency < 1:
             raise UsageError(f"argument --concurrency: must be a positive integer, got {concurrency}")
-        head = positional[:-1]
+        index = command.positionals.index(last)
+        head, tail = positional[:index], positional[index + 1 :]
         return bulk(
             items,
-            lambda item: _invoke(function, [*head, item], keywords),
+            lambda item: _invoke(function, [*head, item, *tail], keywords),
             concurrency,
             output,
             service,
