@@ -122,9 +122,14 @@ def argument_name(operation: SpecOperation, spec_name: str, location: str | None
 
 
 def field_name(model: type, key: str) -> str:
-    """The attribute a generated model has for a JSON property (read from its package's table)."""
-    table = command_table(model.__module__.split(".")[0])
-    return str(table["models"][model.__name__][key])
+    """The attribute a generated model has for a JSON property (read from its package's table).
+
+    A handwritten subclass (a ``_patch.py`` model such as IAM's ``IssuedToken``) has its generated
+    base's fields.
+    """
+    models = command_table(model.__module__.split(".")[0])["models"]
+    generated = next(cls for cls in model.__mro__ if cls.__name__ in models and ".models." in cls.__module__)
+    return str(models[generated.__name__][key])
 
 
 def sample(schema: dict[str, Any], name: str) -> Any:
