@@ -43,7 +43,7 @@ from huaweicloud_jobs_core._spec import ErrorInBody, operation_spec
 from huaweicloud_jobs_core.types import Unset
 
 from local_server import LocalServer, Reply
-from spec_operations import PROJECT_ID, SpecOperation, call, load_operations, python_name, result_hint
+from spec_operations import PROJECT_ID, SpecOperation, call, field_name, load_operations, result_hint
 
 ACCEPTED_ERRORS = (ResponseValidationError, OperationFailedError)
 
@@ -140,7 +140,7 @@ def shaped(model: type[Any], depth: int = 0) -> st.SearchStrategy[dict[str, Any]
     if (model, depth) not in _SHAPED:
         hints = model_hints(model)
         known = st.fixed_dictionaries(
-            {}, optional={key: typed_value(hints.get(python_name(key), Any), depth) for key in json_keys(model)}
+            {}, optional={key: typed_value(hints.get(field_name(model, key), Any), depth) for key in json_keys(model)}
         )
         extra = st.dictionaries(st.text(max_size=8), json_values, max_size=2)
         _SHAPED[model, depth] = st.builds(lambda extra, known: {**extra, **known}, extra, known)
@@ -249,7 +249,11 @@ def fuzz_cloud(fuzz_server: LocalServer) -> Iterator[Cloud]:
         yield cloud
 
 
-@pytest.mark.parametrize("operation", [op for op in OPERATIONS if op.success_statuses], ids=lambda op: op.id)
+# A 204 carries no body (RFC 9110 section 15.3.5): an operation answering one has no body to fuzz.
+WITH_BODIES = [op for op in OPERATIONS if op.success_statuses and op.success_statuses[0] != 204]
+
+
+@pytest.mark.parametrize("operation", WITH_BODIES, ids=lambda op: op.id)
 @given(data=st.data())
 def test_any_success_body_through_the_public_client(
     fuzz_cloud: Cloud, fuzz_server: LocalServer, operation: SpecOperation, data: st.DataObject

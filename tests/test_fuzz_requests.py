@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from huaweicloud_jobs import Cloud, Credentials, InvalidParameterError, RetryPolicy
 
 from local_server import LocalServer, Received
-from spec_operations import PROJECT_ID, SpecOperation, call, load_operations, path_parameters, python_name
+from spec_operations import PROJECT_ID, SpecOperation, argument_name, call, load_operations, path_parameters
 
 AK = "AKFUZZREQUESTS000000"
 SK = "sk-fuzz-requests-secret"
@@ -116,7 +116,7 @@ def test_any_id_arrives_intact_and_signed(
         for parameter in path_parameters(operation)
     }
     before = len(request_server.requests)
-    call(request_cloud, operation, {python_name(name): value for name, value in ids.items()})
+    call(request_cloud, operation, {argument_name(operation, name, "path"): value for name, value in ids.items()})
     assert len(request_server.requests) == before + 1
     received = request_server.requests[-1]
     assert (received.method, received.operation) == (operation.method, operation.operation_id)
@@ -144,7 +144,7 @@ def test_dot_segments_and_empty_ids_are_refused_before_sending(
 ) -> None:
     before = len(request_server.requests)
     with pytest.raises(InvalidParameterError) as caught:
-        call(request_cloud, operation, {python_name(parameter): value})
+        call(request_cloud, operation, {argument_name(operation, parameter, "path"): value})
     assert caught.value.parameter == parameter
     assert len(request_server.requests) == before
 
@@ -156,7 +156,7 @@ def test_lone_surrogates_are_an_invalid_parameter(
     operation = next(op for op in OPERATIONS if len(list(path_parameters(op))) == 1)
     (parameter,) = path_parameters(operation)
     with pytest.raises(InvalidParameterError):
-        call(request_cloud, operation, {python_name(parameter["name"]): value})
+        call(request_cloud, operation, {argument_name(operation, parameter["name"], "path"): value})
 
 
 @given(st.one_of(st.text(), st.integers(), st.sampled_from(["job-1_a.b~c", "a b", "x/y", "é", "%41"])))

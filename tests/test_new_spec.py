@@ -6,7 +6,11 @@ read with a waiter, a POST action with a header and a body, hyphenated response 
 int64/float fields, nested arrays of objects, response values listed with ``enum`` as documents list
 them, an ``enum`` schema used by both a request and a response, and no ``x-paginators``), and so is
 ``tests/data/pagedservice.yaml`` as ``openapi/pagedservice.yaml`` (a listing that declares
-``x-paginators``, paged by marker, with a waiter); ``tools/generate.py`` regenerates, and in the copy,
+``x-paginators``, paged by marker, with a waiter), and ``tests/data/namedservice.yaml`` as
+``openapi/namedservice.yaml`` (what real documents name and return: properties and parameters named
+``id``, ``type``, ``self``, ``datetime``, ``class``, ``from``, ``HTTPCode``, ``jobId``, a bare array,
+a bare string, integer enums both ways, arrays of objects nested in arrays of objects, 204s with no
+body, a status read whose waiter follows the stop); ``tools/generate.py`` regenerates, and in the copy,
 with no other file edited: the lint and type checks of the new package, the drift check, the tests
 that derive their services, operations and examples from ``openapi/``, the Prism contract tests when
 Prism is installed, and the demo (which calls every operation of every spec) all pass. A response
@@ -30,7 +34,7 @@ from local_server import LocalServer, Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
-NEW_SPECS = ("newservice", "pagedservice")
+NEW_SPECS = ("newservice", "pagedservice", "namedservice")
 
 
 def run(arguments: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -77,11 +81,7 @@ def test_the_new_service_is_generated_and_wired(copy: Path, env: dict[str, str])
 
 
 def test_lint_and_types_of_the_new_package(copy: Path, env: dict[str, str]) -> None:
-    run(
-        [sys.executable, "-m", "openapi_spec_validator", "openapi/newservice.yaml", "openapi/pagedservice.yaml"],
-        copy,
-        env,
-    )
+    run([sys.executable, "-m", "openapi_spec_validator", *[f"openapi/{name}.yaml" for name in NEW_SPECS]], copy, env)
     run(
         [
             sys.executable,
@@ -107,6 +107,7 @@ def test_the_spec_driven_tests_pass_with_the_new_spec(copy: Path, env: dict[str,
         "tests/test_exported_members.py",
         "tests/test_testing_kit.py",
         "tests/test_public_surface.py",
+        "tests/test_command_tables.py",
     ]
     per_operation = [
         "tests/test_faults.py",
@@ -150,6 +151,7 @@ def test_the_demo_calls_the_new_operations(copy: Path, env: dict[str, str]) -> N
     result = run([sys.executable, "tools/demo.py"], copy, env)
     assert "newservice list_queued_jobs" in result.stdout and "newservice cancel_queued_job" in result.stdout
     assert "pagedservice list_runs" in result.stdout and "pagedservice wait_until_run_cancelled" in result.stdout
+    assert "namedservice stop_task" in result.stdout and "namedservice wait_until_task_stopped" in result.stdout
 
 
 # Values the document's enums do not list: a state, an integer class, a priority (the shared schema).
@@ -287,3 +289,150 @@ print(len(head + rest), len(set(head + rest)), [r.query.get("marker") for r in f
 def test_the_new_paginator_iterates_with_no_other_edit(copy: Path, env: dict[str, str]) -> None:
     result = run([sys.executable, "-c", ITERATE], copy, env)
     assert result.stdout.strip() == "30 30 [None, '7', '7', '14', '21', '28']", result.stdout
+
+
+# What real documents name and return (tests/data/namedservice.yaml), through the library and the CLI.
+NAMED = """
+import asyncio, json
+from huaweicloud_jobs import AsyncCloud, Cloud, InvalidParameterError
+from huaweicloud_jobs.testing import FakeCloud, FakeTime
+
+TASK = {
+    "id": "t-1", "jobId": "t-1", "type": "full", "self": "https://x/t-1", "datetime": "2026-01-02T03:04:05Z",
+    "class": "batch", "HTTPCode": 200, "level": 9, "status": "stopped",
+    "stages": [{"name": "load", "items": [{"id": "i-1", "from": "a", "done": True}]}],
+}
+
+
+def script(fake):
+    fake.add_job("namedservice", "t-1", states=["running"], after_stop=["stopping", "stopped"])
+    fake.fail_next("namedservice", "show_task", status=200, body=TASK)
+    fake.fail_next("namedservice", "list_tasks", status=200, body=[{"id": "t-1", "type": "brief", "status": "new"}])
+    fake.fail_next("namedservice", "show_task_log", status=200, body=json.dumps("started; stopped"))
+
+
+def observed(task, tasks, log, stopped, deleted, waited, states, refusal, sent):
+    return {
+        "task": [task.id, task.job_id, task.type_, task.self_, task.datetime_, task.class_, task.http_code, task.level],
+        "nested": task.stages[0].items[0].from_,
+        "round_trip": task.to_dict() == TASK,
+        "tasks": [[t.id, t.type_, t.status] for t in tasks],
+        "log": log,
+        "acknowledged": [stopped.status_code, deleted.status_code],
+        "waited": waited.status,
+        "states": states,
+        "refusal": refusal,
+        "sent": sent,
+    }
+
+
+def sync_run():
+    fake, clock, states = FakeCloud(["namedservice"]), FakeTime(), []
+    script(fake)
+    options = dict(token="t", project_id="p" * 32, region="cn-north-4", transport=fake.transport(), clock=clock.clock)
+    with Cloud(**options, sleep=clock.sleep) as cloud:
+        svc = cloud.namedservice
+        task = svc.show_task("t-1")
+        tasks = svc.list_tasks(type_="full", from_=2, datetime_="2026-01-01", self_=True)
+        log = [svc.show_task_log("t-1"), svc.show_task_log("t-1")]  # a JSON string, then the example as text
+        stopped = svc.stop_task("t-1", 1, class_="manual", http_code=499, self_=True)
+        waited = svc.stop_task_and_wait("t-1", 0, on_state=lambda s, _: states.append(s))
+        deleted = svc.delete_task_record("r-1", missing_ok=True)
+        try:
+            svc.stop_task("t-1", 7)
+            refusal = None
+        except InvalidParameterError as error:
+            refusal = str(error)
+    sent = [[r.operation, r.query, r.json] for r in fake.requests]
+    return observed(task, tasks, log, stopped, deleted, waited, states, refusal, sent)
+
+
+async def async_run():
+    fake, clock, states = FakeCloud(["namedservice"]), FakeTime(), []
+    script(fake)
+    options = dict(token="t", project_id="p" * 32, region="cn-north-4", transport=fake.transport(), clock=clock.clock)
+    async with AsyncCloud(**options, sleep=clock.async_sleep) as cloud:
+        svc = cloud.namedservice
+        task = await svc.show_task("t-1")
+        tasks = await svc.list_tasks(type_="full", from_=2, datetime_="2026-01-01", self_=True)
+        log = [await svc.show_task_log("t-1"), await svc.show_task_log("t-1")]
+        stopped = await svc.stop_task("t-1", 1, class_="manual", http_code=499, self_=True)
+        waited = await svc.stop_task_and_wait("t-1", 0, on_state=lambda s, _: states.append(s))
+        deleted = await svc.delete_task_record("r-1", missing_ok=True)
+        try:
+            await svc.stop_task("t-1", 7)
+            refusal = None
+        except InvalidParameterError as error:
+            refusal = str(error)
+    sent = [[r.operation, r.query, r.json] for r in fake.requests]
+    return observed(task, tasks, log, stopped, deleted, waited, states, refusal, sent)
+
+
+print(json.dumps({"sync": sync_run(), "async": asyncio.run(async_run())}))
+"""
+
+
+@pytest.fixture(scope="module")
+def named(copy: Path, env: dict[str, str]) -> dict[str, Any]:
+    result = run([sys.executable, "-c", NAMED], copy, env)
+    observed: dict[str, Any] = json.loads(result.stdout)
+    return observed
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_the_names_real_documents_use_reach_the_wire_as_documented(named: dict[str, Any], flavour: str) -> None:
+    seen = named[flavour]
+    assert seen["task"] == ["t-1", "t-1", "full", "https://x/t-1", "2026-01-02T03:04:05Z", "batch", 200, 9]
+    assert seen["nested"] == "a" and seen["round_trip"] is True  # arrays of objects in arrays of objects
+    assert seen["tasks"] == [["t-1", "brief", "new"]]  # a bare array; an unlisted status kept
+    assert seen["log"] == ["started; stopped", "started; stopped"]  # a bare string, JSON or not
+    assert seen["acknowledged"] == [204, 404]  # no body; a delete of a missing record with missing_ok is done
+    assert seen["waited"] == "stopped" and seen["states"][-1] == "stopped"
+    refusal = seen["refusal"]  # the request's integer enum is closed, checked before sending
+    assert refusal is not None and "type" in refusal and "7" in refusal
+    sent = {operation: (query, body) for operation, query, body in seen["sent"]}
+    assert sent["list_tasks"][0] == {"type": "full", "from": "2", "datetime": "2026-01-01", "self": "true"}
+    stops = [body for operation, _, body in seen["sent"] if operation == "stop_task"]
+    assert stops[0] == {"type": 1, "class": "manual", "HTTPCode": 499, "self": True}
+    assert stops[1] == {"type": 0} and len(stops) == 2  # the refused one was never sent
+
+
+def test_the_cli_names_arguments_as_the_generator_does(copy: Path, env: dict[str, str]) -> None:
+    credentials = {"HUAWEICLOUD_SDK_AK": "AKNEWSPECNEWSPEC0000", "HUAWEICLOUD_SDK_SK": "sk-new-spec"}
+    cli_env = {**env, **credentials, "HUAWEICLOUD_SDK_PROJECT_ID": "p" * 32}
+    command = [sys.executable, "-m", "huaweicloud_jobs"]
+    shown = run([*command, "namedservice", "stop-task", "--help"], copy, cli_env).stdout
+    assert "--class" in shown and "--http-code" in shown and "--self" in shown and "(one of: 0, 1, 2)" in shown
+    with LocalServer(copy / "openapi") as server:
+        endpoint = ["--allow-http", "--endpoint", f"namedservice={server.base_url}"]
+        stop = [*command, *endpoint, "namedservice", "stop-task", "t-1", "1", "--class", "manual"]
+        stopped = run([*stop, "--http-code", "499", "--self"], copy, cli_env)
+        listed = run(
+            [*command, *endpoint, "namedservice", "list-tasks", "--type", "full", "--from", "2"], copy, cli_env
+        )
+        log = run([*command, *endpoint, "namedservice", "show-task-log", "t-1"], copy, cli_env)
+        refused = subprocess.run(
+            [*command, *endpoint, "namedservice", "stop-task", "t-1", "7"],
+            cwd=copy,
+            env=cli_env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        # --from-file fills the path's id; the body's required type is given once, for every line
+        bulk = [*command, *endpoint, "namedservice", "stop-task", "--from-file", "-", "2", "--concurrency", "1"]
+        each = subprocess.run(
+            bulk, cwd=copy, env=cli_env, input="t-8\nt-9\n", capture_output=True, text=True, timeout=60, check=False
+        )
+        received = list(server.requests)
+    assert json.loads(stopped.stdout)["status_code"] == 204
+    assert [json.loads(line)["id"] for line in listed.stdout.splitlines()] == ["t-1", "t-2"]  # a listing: ndjson
+    assert json.loads(log.stdout) == "started; stopped"
+    assert refused.returncode == 2 and json.loads(refused.stderr)["error"] == "InvalidParameterError"
+    assert received[0].json() == {"type": 1, "class": "manual", "HTTPCode": 499, "self": True}
+    assert "type=full" in received[1].path and "from=2" in received[1].path
+    assert each.returncode == 0, each.stderr
+    assert [json.loads(line)["input"] for line in each.stdout.splitlines()] == ["t-8", "t-9"]
+    assert [(r.path.rsplit("/", 2)[-2], r.json()) for r in received[3:]] == [("t-8", {"type": 2}), ("t-9", {"type": 2})]
+    assert len(received) == 5

@@ -54,13 +54,13 @@ def test_json_example_parses_into_its_model(example: ResponseExample) -> None:
     checked = coerce(copy.deepcopy(example.value), resolve_refs(document(example.service), schema))
     result = answered_with(example)
     if isinstance(result, list):
-        assert [item.to_dict() for item in result] == checked
-    else:
-        assert result.to_dict() == checked
+        assert [item.to_dict() if hasattr(item, "to_dict") else item for item in result] == checked
+    else:  # a model, or a bare value (a string body)
+        assert (result.to_dict() if hasattr(result, "to_dict") else result) == checked
 
 
 def test_non_json_examples_are_kept_verbatim() -> None:
-    verbatim = [e for e in EXAMPLES if isinstance(e.value, str)]
+    verbatim = [e for e in EXAMPLES if isinstance(e.value, str) and (e.schema or {}).get("type") != "string"]
     assert {e.operation for e in verbatim} == {"stop_job", "delete_job"}
     assert all(e.status == 401 and "'APIG.1002'" in e.value for e in verbatim)
 

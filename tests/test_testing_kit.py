@@ -19,6 +19,7 @@ from huaweicloud_jobs.testing import VANISHED, FakeCloud, FakeTime, installed_se
 
 from conftest import PROJECT_ID
 from loopback_tls import HAVE_OPENSSL, make_certificates, server_context
+from spec_operations import SpecOperation, argument_name, call_arguments, load_operations, path_parameters, table_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = {
@@ -27,6 +28,7 @@ SPECS = {
 DRS = f"https://drs.cn-north-4.myhuaweicloud.com/v5/{PROJECT_ID}/jobs"
 DLI = f"https://dli.cn-north-4.myhuaweicloud.com/v1.0/{PROJECT_ID}/streaming/jobs"
 AUTH = {"X-Auth-Token": "t"}
+OPERATIONS = {(operation.service, operation.operation_id): operation for operation in load_operations()}
 
 
 def declared_waiters() -> dict[str, set[tuple[str, str, str]]]:
@@ -83,14 +85,19 @@ def test_each_waiter_runs_stop_and_wait_against_the_fake(service: str) -> None:
             token="t", project_id=PROJECT_ID, region="cn-north-4", transport=fake.transport(), sleep=clock.sleep
         ) as cloud:
             api = getattr(cloud, service)
-            parameters = [name for name in _path_parameters(service, route.read) if name != "project_id"]
-            arguments: list[Any] = [42 if name == "job_id" and service == "dli" else "42" for name in parameters]
-            if route.stop is not None and hasattr(api, f"{route.stop}_and_wait"):
-                result = getattr(api, f"{route.stop}_and_wait")(*arguments)
+            read, stop = OPERATIONS[service, route.read], OPERATIONS[service, str(route.stop)]
+            ids = [job_id(parameter.get("schema", {})) for parameter in path_parameters(read)]
+            # The stop's documented inputs, its job (a path id, or a batch's one-item array) this one.
+            batch = {name: [job_id(schema.get("items", {}))] for name, schema in body_arrays(stop).items()}
+            chosen = {parameter["name"]: job_id(parameter.get("schema", {})) for parameter in path_parameters(stop)}
+            overrides = {argument_name(stop, name): value for name, value in {**chosen, **batch}.items()}
+            positional, keywords = call_arguments(api, stop, overrides)
+            entry = table_entry(stop)
+            if entry["and_wait"]:
+                result = getattr(api, entry["and_wait"]["method"])(*positional, **keywords)
             else:
-                stop = getattr(api, str(route.stop))
-                stop([42]) if service == "dli" else stop(*arguments)
-                result = getattr(api, f"wait_until_{route.waiter}")(*arguments)
+                getattr(api, entry["method"])(*positional, **keywords)
+                result = getattr(api, f"wait_until_{route.waiter}")(*ids)
         value: Any = result
         for part in route.state:
             value = getattr(value, part)
@@ -99,12 +106,16 @@ def test_each_waiter_runs_stop_and_wait_against_the_fake(service: str) -> None:
         assert [r.operation for r in fake.requests] == [route.stop, route.read, route.read]
 
 
-def _path_parameters(service: str, operation_id: str) -> list[str]:
-    for path, item in SPECS[service]["paths"].items():
-        for operation in item.values():
-            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
-                return [part[1:-1] for part in path.split("/") if part.startswith("{")]
-    raise KeyError(operation_id)
+def job_id(schema: dict[str, Any]) -> int | str:
+    """The fake job's id (42) as a parameter of this schema takes it."""
+    return 42 if schema.get("type") == "integer" else "42"
+
+
+def body_arrays(operation: SpecOperation) -> dict[str, dict[str, Any]]:
+    """The array properties of an operation's JSON body (a batch stop's ids), by name."""
+    body = (operation.request_body or {}).get("content", {}).get("application/json", {})
+    properties = body.get("schema", {}).get("properties", {})
+    return {name: schema for name, schema in properties.items() if schema.get("type") == "array"}
 
 
 # -- the state machine ------------------------------------------------------------------------------------

@@ -169,7 +169,7 @@ def check_wheel(path: Path, root: Path = ROOT) -> WheelReport:
         spec_path = root / "openapi" / f"{service}.yaml" if service else None
         if spec_path is not None and spec_path.is_file():
             package = name.replace("-", "_")
-            bundled = {f"{package}/openapi.json", f"{package}/SPEC-SHA256"}
+            bundled = {f"{package}/openapi.json", f"{package}/SPEC-SHA256", f"{package}/commands.json"}
             missing = sorted(bundled - names)
             if missing:
                 problems.append(f"does not bundle {', '.join(missing)}")

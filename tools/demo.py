@@ -26,12 +26,13 @@ from local_server import LocalServer
 from spec_operations import (
     PROJECT_ID,
     SpecOperation,
+    argument_name,
     call,
     call_arguments,
     load_operations,
     path_parameters,
-    python_name,
     sample,
+    table_entry,
 )
 
 
@@ -126,8 +127,9 @@ def select_then_stop(operations: list[SpecOperation]) -> int:
                     after_stop=sorted(route.success)[:1] or ["done"],
                     fields={"name": name, **filters},
                 )
+            lister = by_id[(route.service, paged[0])]
             listing = getattr(service, f"iter_{paged[0]}")(
-                **{python_name(key): value for key, value in filters.items()}
+                **{argument_name(lister, key, "query"): value for key, value in filters.items()}
             )
             listed = list(select(listing, name="nightly-*"))
             chosen = [
@@ -142,15 +144,15 @@ def select_then_stop(operations: list[SpecOperation]) -> int:
             try:
                 if arrays:
                     positional, keywords = call_arguments(
-                        service, stop, {python_name(arrays[0]): [int(j) for j in chosen]}
+                        service, stop, {argument_name(stop, arrays[0], "body"): [int(j) for j in chosen]}
                     )
-                    getattr(service, stop.operation_id)(*positional, **keywords)
+                    getattr(service, table_entry(stop)["method"])(*positional, **keywords)
                     finals = [getattr(service, f"wait_until_{route.waiter}")(int(j)) for j in chosen]
                 else:
                     finals = []
                     for job in chosen:
-                        positional, keywords = call_arguments(service, stop, {python_name(ids[0]): job})
-                        getattr(service, stop.operation_id)(*positional, **keywords)
+                        positional, keywords = call_arguments(service, stop, {argument_name(stop, ids[0], "path"): job})
+                        getattr(service, table_entry(stop)["method"])(*positional, **keywords)
                         finals.append(getattr(service, f"wait_until_{route.waiter}")(job))
                 print(f"   stopped  {chosen}; each now {sorted({fake.job(route.service, j).state for j in chosen})}")
                 print(f"   requests {[r.operation for r in fake.requests if r.service == route.service]}")

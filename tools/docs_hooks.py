@@ -80,10 +80,10 @@ def _table(actions: list[argparse.Action]) -> list[str]:
 def command_line_reference() -> str:
     """Markdown for every service and command, built from the parsers ``huaweicloud-jobs`` itself uses."""
     from huaweicloud_jobs import SERVICES, _cli
-    from huaweicloud_jobs.__main__ import SERVICE_HELP, _cloud
+    from huaweicloud_jobs.__main__ import SERVICE_HELP, _load_table
 
     services = {name: SERVICE_HELP[name] for name in SERVICES}
-    top, _ = _cli.build_parser([], services, _cloud)
+    top, _ = _cli.build_parser([], services, _load_table)
     lines = [
         "## Global options",
         "",
@@ -96,7 +96,7 @@ def command_line_reference() -> str:
     lines += [_cli.exit_code_table(), ""]
     lines += ["## Commands", ""]
     for service in services:
-        parser, _ = _cli.build_parser([service], services, _cloud)
+        parser, _ = _cli.build_parser([service], services, _load_table)
         service_parser = _subparsers(parser)[service]
         lines += [f"### {service}", "", _cell(service_parser.description), ""]
         for operation, command in _subparsers(service_parser).items():

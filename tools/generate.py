@@ -10,8 +10,10 @@ One spec, one package: ``openapi/<service>.yaml`` becomes the distribution
   a value the service adds later parses), while the package bundles the spec as written;
 - this tool adds what the generator's project templates would: ``pyproject.toml`` and
   ``README.md`` (``templates/service``), the bundled spec (``openapi.json``, ``SPEC-SHA256``),
-  ``py.typed``, and ``_patch.py``: the handwritten code of that one service from
-  ``overrides/<package>/_patch.py`` (the Azure SDK's convention), or an empty one;
+  ``py.typed``, the command table (``commands.json``, read from the generator's parsed endpoints by
+  ``tools/command_table.py``: what the command line and the tests read), and ``_patch.py``: the
+  handwritten code of that one service from ``overrides/<package>/_patch.py`` (the Azure SDK's
+  convention), or an empty one;
 - it drops the stock HTTP surface (``client.py``, ``errors.py``, ``api/<tag>/`` modules):
   requests are built by the runtime from the bundled spec, so there is one public surface.
 
@@ -45,6 +47,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from command_table import command_table
 from response_enums import open_response_enums
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,7 +149,7 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
         # open (tools/response_enums.py); the package bundles the spec as written.
         json_path = Path(tmp) / f"{service}.json"
         json_path.write_text(json.dumps(open_response_enums(spec)), encoding="utf-8")
-        run_generator(json_path, config_path, templates / "client", package_dir, spec_path.name)
+        table = run_generator(json_path, config_path, templates / "client", package_dir, spec_path.name, spec)
     raw = spec_path.read_bytes()
     for name in STOCK_SURFACE:
         (package_dir / name).unlink()
@@ -157,6 +160,7 @@ def generate_service(spec_path: Path, templates: Path, out_dir: Path) -> dict[st
     (package_dir / "openapi.json").write_text(
         json.dumps(spec, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8"
     )
+    (package_dir / "commands.json").write_text(json.dumps(table, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (package_dir / "SPEC-SHA256").write_text(hashlib.sha256(raw).hexdigest() + "\n", encoding="utf-8")
     (package_dir / "py.typed").write_text("", encoding="utf-8")
     shutil.copyfile(ROOT / "LICENSE", target / "LICENSE")
@@ -237,14 +241,18 @@ def core_exports() -> list[str]:
     raise SystemExit("overrides/huaweicloud_jobs_core/__init__.py defines no __all__")
 
 
-def run_generator(document: Path, config_path: Path, templates: Path, output: Path, name: str) -> None:
+def run_generator(
+    document: Path, config_path: Path, templates: Path, output: Path, name: str, spec: dict[str, Any]
+) -> dict[str, Any]:
     """openapi-python-client's ``generate --meta none --overwrite --fail-on-warning``, in this process.
 
     The generator is imported once per run (its start-up is most of the time of one spec), and
-    :func:`generate_all` forks one process per spec after that import.
+    :func:`generate_all` forks one process per spec after that import. Returns the package's command
+    table (``tools/command_table.py``), read from the endpoints the generator parsed and rendered.
     """
-    from openapi_python_client import generate
+    from openapi_python_client import Project
     from openapi_python_client.config import Config, ConfigFile, MetaType
+    from openapi_python_client.parser import GeneratorData
 
     config = Config.from_sources(
         ConfigFile.load_from_path(config_path),
@@ -254,11 +262,16 @@ def run_generator(document: Path, config_path: Path, templates: Path, output: Pa
         overwrite=True,
         output_path=output,
     )
+    openapi = GeneratorData.from_dict(json.loads(document.read_text(encoding="utf-8")), config=config)
+    if not isinstance(openapi, GeneratorData):
+        raise SystemExit(f"openapi-python-client cannot read {name}: {openapi.header}: {openapi.detail}")
+    project = Project(openapi=openapi, custom_template_path=templates, config=config)
     with contextlib.redirect_stdout(io.StringIO()):  # its progress lines
-        errors = generate(config=config, custom_template_path=templates)
+        errors = project.build()
     if errors:
         details = "\n".join(f"{error.level}: {error.header}: {error.detail}" for error in errors)
         raise SystemExit(f"openapi-python-client failed for {name} (warnings count as failures):\n{details}")
+    return command_table(openapi, spec, output.name, project.env.globals["python_identifier"])
 
 
 def generate_umbrella(services: list[dict[str, Any]], templates: Path, out_dir: Path) -> None:

@@ -3,18 +3,16 @@
 Nothing here names a service or an operation. Operations come from globbing
 ``openapi/*.yaml``; the client method is ``getattr(cloud.<service>, <operationId>)``; its
 arguments come from the spec (parameter examples, enum values, the request-body example,
-or values synthesised from the schema) and are shaped by the method's type hints (a
-model class gets ``Model.from_dict(value)``). A documented input the method does not
+or values synthesised from the schema), are named and placed as the package's generated
+command table says (``commands.json``: the generator's own Python names), and are shaped by
+the method's type hints (a model class gets ``Model.from_dict(value)``). A documented input the method does not
 accept, or a required argument the spec gives no value for, is an error: the spec and
 the client disagree.
 """
 
 from __future__ import annotations
 
-import builtins
-import inspect
-import keyword
-import re
+import functools
 import types
 import typing
 import uuid
@@ -25,6 +23,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
+from huaweicloud_jobs._cli_commands import read_table
 from huaweicloud_jobs_core._spec import resolve_refs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,11 +98,38 @@ def load_operations(specs: Path = SPECS) -> list[SpecOperation]:
     return operations
 
 
-def python_name(name: str) -> str:
-    """The argument name the generator gives a spec name: ``X-Language`` → ``x_language``."""
-    snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
-    identifier = re.sub(r"[^0-9A-Za-z]+", "_", snake).strip("_").lower()
-    return identifier + "_" if keyword.iskeyword(identifier) or identifier in dir(builtins) else identifier
+@functools.cache
+def command_table(package: str) -> dict[str, Any]:
+    """The command table generated into a package (``commands.json``): the generator's own Python names."""
+    return read_table(package)
+
+
+def table_entry(operation: SpecOperation) -> dict[str, Any]:
+    """The generated table's entry for an operation (found by operationId)."""
+    table = command_table(f"huaweicloud_jobs_{operation.service}")
+    for entry in table["operations"]:
+        if entry["operation_id"] == operation.operation_id:
+            return dict(entry)
+    raise LookupError(f"{operation.id}: not in the command table of huaweicloud_jobs_{operation.service}")
+
+
+def argument_name(operation: SpecOperation, spec_name: str, location: str | None = None) -> str:
+    """The Python argument the generated method has for a documented input (``HTTPCode`` → ``http_code``)."""
+    for parameter in table_entry(operation)["parameters"]:
+        if parameter["spec_name"] == spec_name and location in (None, parameter["in"]):
+            return str(parameter["name"])
+    raise LookupError(f"{operation.id}: the client method takes no argument for {spec_name!r} ({location or 'any'})")
+
+
+def field_name(model: type, key: str) -> str:
+    """The attribute a generated model has for a JSON property (read from its package's table).
+
+    A handwritten subclass (a ``_patch.py`` model such as IAM's ``IssuedToken``) has its generated
+    base's fields.
+    """
+    models = command_table(model.__module__.split(".")[0])["models"]
+    generated = next(cls for cls in model.__mro__ if cls.__name__ in models and ".models." in cls.__module__)
+    return str(models[generated.__name__][key])
 
 
 def sample(schema: dict[str, Any], name: str) -> Any:
@@ -150,7 +176,11 @@ def request_example(operation: SpecOperation) -> Any:
 
 
 def documented_inputs(operation: SpecOperation) -> dict[str, Any]:
-    """``{python argument name: value}`` for every documented input the caller provides."""
+    """``{python argument name: value}`` for every documented input the caller provides.
+
+    The names are the generated method's, from the package's command table; a documented input the
+    method has no argument for is an error (the spec and the client disagree).
+    """
     values: dict[str, Any] = {}
     for parameter in operation.parameters:
         if parameter["name"].lower() in SKIPPED_PARAMETERS:
@@ -159,10 +189,13 @@ def documented_inputs(operation: SpecOperation) -> dict[str, Any]:
             value = parameter["example"]
         else:
             value = sample(parameter.get("schema", {}), parameter["name"])
-        values[python_name(parameter["name"])] = value
+        values[argument_name(operation, parameter["name"], parameter["in"])] = value
     body = request_example(operation)
-    if isinstance(body, dict):
-        values.update({python_name(key): value for key, value in body.items()})
+    flattened = any(p["in"] == "body" and p["spec_name"] for p in table_entry(operation)["parameters"])
+    if isinstance(body, dict) and flattened:
+        values.update({argument_name(operation, key, "body"): value for key, value in body.items()})
+    elif body is not None:
+        values["body"] = body
     return values
 
 
@@ -184,36 +217,38 @@ def convert(value: Any, hint: Any) -> Any:
 
 
 def client_function(service: Any, operation: SpecOperation) -> Callable[..., Any]:
-    """The unbound ``Service``/``AsyncService`` method for an operation."""
-    function = getattr(type(service), operation.operation_id, None)
+    """The unbound ``Service``/``AsyncService`` method for an operation (named as its command table says)."""
+    method = table_entry(operation)["method"]
+    function = getattr(type(service), method, None)
     if function is None:
-        raise LookupError(f"{type(service).__module__}.{type(service).__name__} has no {operation.operation_id}()")
+        raise LookupError(f"{type(service).__module__}.{type(service).__name__} has no {method}()")
     return typing.cast(Callable[..., Any], function)
 
 
 def call_arguments(
     service: Any, operation: SpecOperation, overrides: dict[str, Any] | None = None
 ) -> tuple[list[Any], dict[str, Any]]:
-    """Positional and keyword arguments for ``getattr(service, operationId)``, from the spec."""
-    function = client_function(service, operation)
-    hints = get_type_hints(function)
+    """Positional and keyword arguments for ``getattr(service, operationId)``, from the spec.
+
+    Which argument is positional and which required is the command table's (what the generator
+    produced); values are shaped by the method's type hints (a model class gets ``from_dict``).
+    """
+    hints = get_type_hints(client_function(service, operation))
     values = {**documented_inputs(operation), **(overrides or {})}
-    accepted = [name for name in inspect.signature(function).parameters if name != "self"]
-    unknown = sorted(set(values) - set(accepted))
+    parameters = table_entry(operation)["parameters"]
+    unknown = sorted(set(values) - {parameter["name"] for parameter in parameters})
     if unknown:
         raise LookupError(f"{operation.id}: the spec documents {unknown}, which the client method does not accept")
     positional: list[Any] = []
     keywords: dict[str, Any] = {}
-    for name, parameter in inspect.signature(function).parameters.items():
-        if name == "self":
-            continue
-        required = parameter.default is inspect.Parameter.empty
+    for parameter in parameters:
+        name = parameter["name"]
         if name not in values:
-            if required:
+            if parameter["required"]:
                 raise LookupError(f"{operation.id}: the spec gives no value for the required argument {name!r}")
             continue
         value = convert(values[name], hints.get(name, Any))
-        if required and parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
+        if parameter["positional"]:
             positional.append(value)
         else:
             keywords[name] = value
@@ -224,7 +259,7 @@ def call(cloud: Any, operation: SpecOperation, overrides: dict[str, Any] | None 
     """Call the operation through ``cloud`` (a ``Cloud``: the result; an ``AsyncCloud``: a coroutine)."""
     service = getattr(cloud, operation.service)
     positional, keywords = call_arguments(service, operation, overrides)
-    return getattr(service, operation.operation_id)(*positional, **keywords)
+    return getattr(service, table_entry(operation)["method"])(*positional, **keywords)
 
 
 def result_hint(cloud: Any, operation: SpecOperation) -> Any:

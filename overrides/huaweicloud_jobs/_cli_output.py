@@ -20,12 +20,30 @@ imported only when ``--query`` is given.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
-from collections.abc import Callable, Iterable
-from typing import IO, Any
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from typing import IO, TYPE_CHECKING, Any
 
-__all__ = ["FORMS", "compile_query", "print_document", "print_stream", "tsv_line"]
+from ._cli_commands import UsageError
+
+if TYPE_CHECKING:
+    from huaweicloud_jobs_core import Acknowledgement, RawResponse
+    from huaweicloud_jobs_core.types import Unset
+
+__all__ = [
+    "FORMS",
+    "BatchWait",
+    "Output",
+    "compile_query",
+    "failed_items",
+    "print_document",
+    "print_stream",
+    "to_json",
+    "tsv_line",
+]
 
 FORMS = ("json", "ndjson", "table", "tsv")
 
@@ -124,3 +142,116 @@ def print_document(value: Any, form: str, table: Callable[[Any], str], out: IO[s
     if text or not isinstance(value, list):  # an empty list prints no line in ndjson and tsv
         out.write(text + "\n")
     out.flush()
+
+
+# ---------------------------------------------------------------------------------------------
+# Results as JSON, and where they are printed
+
+
+@functools.cache
+def _result_types() -> tuple[type[Unset], type[Acknowledgement], type[RawResponse[Any]]]:
+    """``Unset``, ``Acknowledgement`` and ``RawResponse``: imported when a command runs, never for ``--help``."""
+    from huaweicloud_jobs_core import Acknowledgement, RawResponse
+    from huaweicloud_jobs_core.types import Unset
+
+    return Unset, Acknowledgement, RawResponse
+
+
+def to_json(value: Any) -> Any:
+    """A result as JSON: models by ``to_dict()`` (UNSET left out), result types by their fields."""
+    import enum
+
+    unset, acknowledgement, raw_response = _result_types()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, enum.Enum):
+        return to_json(value.value)
+    if isinstance(value, list | tuple):
+        return [to_json(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): to_json(item) for key, item in value.items() if not isinstance(item, unset)}
+    if hasattr(value, "to_dict"):
+        return to_json(value.to_dict())
+    if isinstance(value, acknowledgement):
+        return {"status_code": value.status_code, "request_id": value.request_id, "accepted": value.accepted}
+    if isinstance(value, raw_response):
+        return {"status_code": value.status_code, "request_id": value.request_id, "result": to_json(value.parsed)}
+    if hasattr(value, "__attrs_attrs__"):
+        return {
+            a.name: to_json(getattr(value, a.name))
+            for a in value.__attrs_attrs__
+            if a.repr and not isinstance(getattr(value, a.name), unset)
+        }
+    return str(value)
+
+
+def failed_items(value: Any) -> int:
+    """Items of a batch result that failed (``BatchResult.failures``), else 0."""
+    failures = getattr(value, "failures", None)
+    return len(failures) if isinstance(value, list | BatchWait) and isinstance(failures, list) else 0
+
+
+def render_table(value: Any) -> str:
+    """A small human table: ``key  value`` rows for an object, one row per item for a list."""
+    rows: list[tuple[str, str]] = []
+
+    def flatten(prefix: str, item: Any) -> None:
+        if isinstance(item, dict) and item:
+            for key, sub in item.items():
+                flatten(f"{prefix}.{key}" if prefix else str(key), sub)
+        elif isinstance(item, list) and item and all(isinstance(sub, dict) for sub in item):
+            for index, sub in enumerate(item):
+                flatten(f"{prefix}[{index}]", sub)
+        else:
+            rows.append((prefix or "value", item if isinstance(item, str) else json.dumps(item, ensure_ascii=False)))
+
+    flatten("", value)
+    width = max((len(key) for key, _ in rows), default=0)
+    return "\n".join(f"{key.ljust(width)}  {text}" for key, text in rows)
+
+
+class BatchWait(dict[str, Any]):
+    """What a batch stop with --wait prints: the stop's per-item results, then one outcome per waited id."""
+
+    def __init__(self, stopped: Any, waited: list[dict[str, Any]]) -> None:
+        super().__init__(stopped=to_json(stopped), waited=waited)
+        failed = len(getattr(stopped, "failures", []) or []) + sum(not outcome["ok"] for outcome in waited)
+        self.failures = [None] * failed
+
+
+class Output:
+    def __init__(self, settings: Mapping[str, Any], listing: bool = False) -> None:
+        self.quiet = bool(settings["quiet"])
+        chosen = settings["output"]
+        self.form = chosen or ("table" if sys.stdout.isatty() else "ndjson" if listing else "json")
+        try:
+            self.query = compile_query(settings["query"])
+        except QueryError as error:
+            raise UsageError(str(error)) from None
+        self._lock = threading.Lock()
+
+    def result(self, value: Any) -> None:
+        if self.quiet:
+            return
+        shaped = self.query(value) if self.query else value
+        with self._lock:
+            print_document(shaped, self.form, render_table)
+
+    def stream(self, items: Iterable[Any]) -> int:
+        """Print a listing's items as they come (each shaped by ``--query``); returns how many."""
+        query = self.query
+        shaped = (query(item) for item in items) if query else items
+        if self.quiet:
+            return sum(1 for _ in shaped)
+        return print_stream(shaped, self.form)
+
+    def line(self, value: Any) -> None:
+        if not self.quiet:
+            with self._lock:
+                sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+
+    @staticmethod
+    def error(document: Mapping[str, Any]) -> None:
+        sys.stderr.write(json.dumps(document, ensure_ascii=False) + "\n")
+        sys.stderr.flush()

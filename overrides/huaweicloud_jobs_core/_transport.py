@@ -158,17 +158,19 @@ def _parse(operation: Operation[Any], spec: OperationSpec, success: SuccessRespo
 def _json_body(success: SuccessResponse, response: httpx.Response) -> Any:
     """The body as JSON; where ``x-bare-string`` is declared, a bare string becomes ``{<field>: string}``.
 
-    As the official SDK reads a body it types as a string: JSON when it parses, else the text
-    itself; an empty body is an empty object (every field absent).
+    A body the spec types as a string, or an object declared ``x-bare-string``, is read as the
+    official SDK reads a body it types as a string: JSON when it parses, else the text itself
+    (a bare string); for ``x-bare-string`` an empty body is an empty object (every field absent).
     """
     field = success.bare_string
-    if field is None:
+    is_text = isinstance(success.schema, dict) and success.schema.get("type") == "string"
+    if field is None and not is_text:
         return response.json()
     try:
         value = response.json()
     except ValueError:
         value = response.content.decode("utf-8")  # not UTF-8: UnicodeDecodeError, a ValueError
-    if not isinstance(value, str):
+    if field is None or not isinstance(value, str):
         return value
     return {field: value} if value else {}
 

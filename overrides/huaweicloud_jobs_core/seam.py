@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from ._endpoints import checked_url
     from ._federation import FederationScope
     from ._model_secrets import hide_secret_fields
-    from ._spec import load_document, resolve_refs
 
 # Each name loads its module on first use: a service package needs only ``hide_secret_fields``
 # at import, and should not pay for the IAM federation code.
@@ -31,8 +30,6 @@ _HOMES = {
     "TemporaryCredentials": "._credentials",
     "checked_url": "._endpoints",
     "hide_secret_fields": "._model_secrets",
-    "load_document": "._spec",
-    "resolve_refs": "._spec",
 }
 
 __all__ = [
@@ -42,8 +39,6 @@ __all__ = [
     "TemporaryCredentials",
     "checked_url",
     "hide_secret_fields",
-    "load_document",
-    "resolve_refs",
 ]
 
 

@@ -56,11 +56,11 @@ from .prism import Exchange, PrismAuth, PrismServer
 from spec_operations import (
     PROJECT_ID,
     SpecOperation,
+    argument_name,
     call,
     fit_length,
     load_operations,
     path_parameters,
-    python_name,
     result_hint,
 )
 
@@ -262,7 +262,7 @@ def test_every_enum_value_is_accepted(
     cloud: Cloud, prism_auth: PrismAuth, operation: SpecOperation, parameter: str, value: Any
 ) -> None:
     outcome, exchange = send(
-        prism_auth, operation, lambda: call(cloud, operation, {python_name(parameter): value}), None
+        prism_auth, operation, lambda: call(cloud, operation, {argument_name(operation, parameter): value}), None
     )
     check_success(cloud, operation, outcome, exchange)
 
@@ -283,7 +283,9 @@ BOOLEAN_CASES = [
 def test_every_boolean_body_field_is_accepted(
     cloud: Cloud, prism_auth: PrismAuth, operation: SpecOperation, field: str, value: bool
 ) -> None:
-    outcome, exchange = send(prism_auth, operation, lambda: call(cloud, operation, {python_name(field): value}), None)
+    outcome, exchange = send(
+        prism_auth, operation, lambda: call(cloud, operation, {argument_name(operation, field, "body"): value}), None
+    )
     check_success(cloud, operation, outcome, exchange)
 
 
@@ -305,7 +307,7 @@ def test_reserved_and_unicode_ids_match_the_spec(
     cloud: Cloud, prism_auth: PrismAuth, operation: SpecOperation, parameter: str, value: str
 ) -> None:
     outcome, exchange = send(
-        prism_auth, operation, lambda: call(cloud, operation, {python_name(parameter): value}), None
+        prism_auth, operation, lambda: call(cloud, operation, {argument_name(operation, parameter): value}), None
     )
     check_success(cloud, operation, outcome, exchange)
 
