@@ -317,9 +317,10 @@ def test_bulk_stops_against_a_throttling_service_learn_its_rate() -> None:
     finally:
         running.close()
     assert all(outcome.ok for outcome in outcomes)  # type: ignore[attr-defined]
-    assert running.ok == 120
-    # The first burst of 16 and a few probes; unlimited, a loopback client sends several times what is admitted.
-    assert running.refused <= running.ok / 2
+    assert running.ok == 120  # every call got through: none ran out of attempts (unlimited, many do)
+    # The first burst of 16 and the probes that find the rate (a few dozen on a loaded machine); an unlimited
+    # loopback client sends several times what is admitted, so its 429s outnumber the calls.
+    assert running.refused <= running.ok
 
 
 def test_rate_limit_none_sends_as_before(service: ThrottlingService) -> None:
