@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from test_waiters import cloud_for
 
-from huaweicloud_jobs import BadRequestError, Cloud, WaiterTimeoutError
+from huaweicloud_jobs import BadRequestError, WaiterTimeoutError
 from huaweicloud_jobs.testing import FakeCloud, FakeTime
 
-from conftest import PROJECT_ID
-
 RUNNING, STOPPING, STOPPED = "INCRE_TRANSFER_STARTED", "RELEASE_RESOURCE_STARTED", "RELEASE_RESOURCE_COMPLETE"
-
-
-def cloud_for(fake: FakeCloud, clock: FakeTime) -> Cloud:
-    return Cloud(
-        token="t",
-        project_id=PROJECT_ID,
-        region="cn-north-4",
-        transport=fake.transport(),
-        sleep=clock.sleep,
-        clock=clock.clock,
-    )
 
 
 def test_met_expectations_leave_nothing_pending() -> None:
