@@ -6,6 +6,8 @@ importing the package does not import httpcore.
 
 from __future__ import annotations
 
+import select
+import socket
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -31,11 +33,31 @@ def _bounded(timeout: float | None, error: type[Exception]) -> tuple[float | Non
     return left, deadline
 
 
+def _readable(sock: socket.socket | None) -> bool:
+    """Whether an idle connection has something to read: the server closed it (or wrote unasked).
+
+    httpcore asks this of every pooled connection each time it assigns a request
+    (``get_extra_info("is_readable")``). anyio's streams answer by rebuilding their table of
+    attributes on each call, which costs more than the poll itself, for every connection, on
+    every request: the streams below ask the socket they keep instead. No socket (or a closed
+    one) reads as readable, which retires the connection, as httpcore does.
+    """
+    if sock is None or sock.fileno() < 0:
+        return True
+    poll = getattr(select, "poll", None)
+    if poll is None:  # Windows
+        return bool(select.select([sock], [], [], 0)[0])
+    poller = poll()
+    poller.register(sock, select.POLLIN)
+    return bool(poller.poll(0))
+
+
 class _Stream(httpcore.NetworkStream):
-    __slots__ = ("_stream",)
+    __slots__ = ("_socket", "_stream")
 
     def __init__(self, stream: httpcore.NetworkStream) -> None:
         self._stream = stream
+        self._socket: socket.socket | None = stream.get_extra_info("socket")
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         timeout, deadline = _bounded(timeout, httpcore.ReadTimeout)
@@ -65,14 +87,17 @@ class _Stream(httpcore.NetworkStream):
         return _Stream(self._stream.start_tls(ssl_context, server_hostname, timeout))
 
     def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable":
+            return _readable(self._socket)
         return self._stream.get_extra_info(info)
 
 
 class _AsyncStream(httpcore.AsyncNetworkStream):
-    __slots__ = ("_stream",)
+    __slots__ = ("_socket", "_stream")
 
     def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
         self._stream = stream
+        self._socket: socket.socket | None = stream.get_extra_info("socket")
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         timeout, deadline = _bounded(timeout, httpcore.ReadTimeout)
@@ -102,6 +127,8 @@ class _AsyncStream(httpcore.AsyncNetworkStream):
         return _AsyncStream(await self._stream.start_tls(ssl_context, server_hostname, timeout))
 
     def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable":
+            return _readable(self._socket)
         return self._stream.get_extra_info(info)
 
 
