@@ -55,25 +55,36 @@ def _options(base_url: str, **options: Any) -> dict[str, Any]:
     return settings
 
 
-def _open_sockets() -> int:
-    """Sockets this process holds open (client and server sides alike)."""
-    count = 0
+def _open_sockets() -> set[str]:
+    """Sockets this process holds open (client and server sides alike), by inode."""
+    sockets = set()
     for fd in os.listdir("/proc/self/fd"):
         with contextlib.suppress(OSError):  # the listing's own descriptor, gone once listed
-            count += os.readlink(f"/proc/self/fd/{fd}").startswith("socket:")
-    return count
+            target = os.readlink(f"/proc/self/fd/{fd}")
+            if target.startswith("socket:"):
+                sockets.add(target)
+    return sockets
 
 
 @pytest.fixture
 def nothing_left_behind() -> Iterator[None]:
-    """Threads and sockets after the test are those before it (waiting up to 3 s for servers to wind down)."""
-    threads, sockets = threading.active_count(), _open_sockets()
+    """No thread or socket the test opened outlives it (waiting up to 3 s for servers to wind down).
+
+    Compared as sets, not counts: a thread or socket an earlier test left winding down may end
+    during this one (as happens when test files share a worker), and that is not this test's leak.
+    """
+    threads, sockets = set(threading.enumerate()), _open_sockets()
+
+    def survivors() -> tuple[set[threading.Thread], set[str]]:
+        return set(threading.enumerate()) - threads, _open_sockets() - sockets
+
     yield
     ends = time.monotonic() + 3
-    while (threading.active_count(), _open_sockets()) != (threads, sockets) and time.monotonic() < ends:
+    while survivors() != (set(), set()) and time.monotonic() < ends:
         time.sleep(0.05)
-    assert threading.active_count() == threads, threading.enumerate()
-    assert _open_sockets() == sockets
+    left_threads, left_sockets = survivors()
+    assert not left_threads, left_threads
+    assert not left_sockets, left_sockets
 
 
 def _sync_call(base_url: str, **options: Any) -> tuple[ClientTimeoutError, float]:
