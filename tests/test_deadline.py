@@ -32,7 +32,7 @@ from huaweicloud_jobs import (
     RetryPolicy,
     WaiterTimeoutError,
 )
-from huaweicloud_jobs_core import _deadline, _defaults
+from huaweicloud_jobs_core import _deadline, _defaults, _httpx_private
 
 from conftest import PROJECT_ID
 
@@ -201,9 +201,9 @@ def test_bind_wraps_httpx_transports_only_and_once() -> None:
         httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200))) as mock,
     ):
         assert _deadline.bind(stock) is True
-        backend = stock._transport._pool._network_backend  # type: ignore[attr-defined]
+        backend = _httpx_private.network_backend(_httpx_private.client_transports(stock)[0])
         assert _deadline.bind(stock) is True
-        assert stock._transport._pool._network_backend is backend  # type: ignore[attr-defined]
+        assert _httpx_private.network_backend(_httpx_private.client_transports(stock)[0]) is backend
         assert _deadline.bind(mock) is False
 
 

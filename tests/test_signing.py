@@ -330,11 +330,6 @@ def test_plan_cache_holds_no_secret() -> None:
     assert SK not in repr(signer)
 
 
-def test_fast_header_probe_matches_this_httpx() -> None:
-    """With httpx 0.27/0.28 the direct append is used; the probe says so."""
-    assert _signing._fast_headers_work() is True
-
-
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_drs_stop_example(algorithm: Algorithm) -> None:
     """The typical call: a small JSON POST with the project id and a caller-fixed date."""

@@ -38,6 +38,8 @@ from typing import NamedTuple
 
 import httpx
 
+from . import _httpx_private
+
 
 class Deadline(NamedTuple):
     """When the current work must be over (``time.monotonic()``), and what set it (for the error)."""
@@ -96,19 +98,17 @@ def bind(client: httpx.Client | httpx.AsyncClient) -> bool:
 
     from ._deadline_sockets import AsyncBackend, Backend
 
-    transports = [client._transport, *client._mounts.values()]
     bound = True
-    for transport in transports:
-        if transport is None:  # a NO_PROXY pattern: requests there go through client._transport
+    for transport in _httpx_private.client_transports(client):
+        if transport is None:  # a NO_PROXY pattern: requests there go through the default transport
             continue
-        pool = getattr(transport, "_pool", None)
-        backend = getattr(pool, "_network_backend", None)
+        backend = _httpx_private.network_backend(transport)
         if isinstance(backend, Backend | AsyncBackend):
             continue
         if isinstance(backend, httpcore.NetworkBackend):
-            pool._network_backend = Backend(backend)  # type: ignore[union-attr]
+            _httpx_private.set_network_backend(transport, Backend(backend))
         elif isinstance(backend, httpcore.AsyncNetworkBackend):
-            pool._network_backend = AsyncBackend(backend)  # type: ignore[union-attr]
+            _httpx_private.set_network_backend(transport, AsyncBackend(backend))
         else:
             bound = False
     return bound

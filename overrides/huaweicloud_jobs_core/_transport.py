@@ -17,7 +17,7 @@ from typing import Any, Final, TypeVar
 
 import httpx
 
-from . import _audit, _deadline, _defaults, _redaction
+from . import _audit, _deadline, _defaults, _httpx_private, _redaction
 from ._coerce import SchemaMismatchError, coerce, coerce_leniently
 from ._error_body import request_id_from_headers
 from ._exceptions import (
@@ -263,7 +263,7 @@ class _BodyReader:
             self._decoder = zlib.decompressobj()
             self._deflate_first = True
         elif encodings:
-            self._httpx_decoder = response._get_content_decoder()
+            self._httpx_decoder = _httpx_private.content_decoder(response)
 
     def feed(self, raw: bytes) -> None:
         if self._decoder is not None:
@@ -380,11 +380,11 @@ class _Base:
         """What reads this body, bounded in size and time; None when it is already in memory (checked here)."""
         limit = self._max_response_bytes
         success = response.status_code in spec.success
-        if hasattr(response, "_content"):  # already in memory (an httpx.MockTransport's response)
+        if _httpx_private.body_in_memory(response):  # already in memory (an httpx.MockTransport's response)
             if len(response.content) > limit:
                 if success:
                     raise self._oversized(spec, response, response.content[:limit])
-                response._content = response.content[:limit]
+                _httpx_private.set_body(response, response.content[:limit])
             return None
         if success:
             length = _declared_length(response)
@@ -410,7 +410,7 @@ class _Base:
             raise httpx.DecodingError(f"cannot decode the response body: {error}", request=response.request) from None
         if response.status_code in spec.success:
             raise self._oversized(spec, response, reader.partial()) from None
-        response._content = reader.partial()
+        _httpx_private.set_body(response, reader.partial())
 
     def _attempt_seconds(self, request: Mapping[str, Any]) -> float | None:
         """How long one attempt may take in all: ``ATTEMPT_DEADLINE_FACTOR`` read timeouts (none without one)."""
@@ -623,7 +623,7 @@ class HttpTransport(_Base):
                     try:
                         for raw in response.iter_raw():
                             self._read(spec, reader, raw, deadline)
-                        response._content = reader.end()
+                        _httpx_private.set_body(response, reader.end())
                     except (_TooLarge, zlib.error) as error:
                         self._read_failed(spec, response, reader, error)
                 return response
@@ -733,7 +733,7 @@ class AsyncHttpTransport(_Base):
                     try:
                         async for raw in response.aiter_raw():
                             self._read(spec, reader, raw, deadline)
-                        response._content = reader.end()
+                        _httpx_private.set_body(response, reader.end())
                     except (_TooLarge, zlib.error) as error:
                         self._read_failed(spec, response, reader, error)
                 return response
