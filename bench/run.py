@@ -1318,6 +1318,46 @@ def table(rows: list[Row]) -> str:
     return "\n".join([line(header), rule, *(line(row) for row in rows)])
 
 
+# The one-run table shown in the README's performance section and docs/performance.md, between
+# these markers; `nox -s bench` rewrites it after a full run, tests/test_bench_table.py checks it
+# matches bench/results.json (so the figures shown are the figures measured).
+TABLE_START = "<!-- bench-table: written by `nox -s bench` from bench/results.json -->"
+TABLE_END = "<!-- /bench-table -->"
+TABLE_FILES = (ROOT / "README.md", ROOT / "docs" / "performance.md")
+
+
+def summary(results: dict[str, Any]) -> str:
+    """The machine line, the table and the count of targets met, as the documents show them."""
+    rows, targets = evaluate(results)
+    m = results["machine"]
+    load = ""
+    if m.get("load_average_at_start") and m.get("load_average_at_end"):
+        load = f", load average {m['load_average_at_start'][0]:.1f} at start, {m['load_average_at_end'][0]:.1f} at end"
+    head = f"One run of `nox -s bench`: Python {m['python']}, {m['cpus']} CPUs, {m['http_client']} {m['httpx']}{load}."
+    met = sum(record["met"] for record in targets)
+    return "\n".join([head, "", table(rows), "", f"Targets met: {met} of {len(targets)}."])
+
+
+def with_table(text: str, block: str, where: Path) -> str:
+    """``text`` with what lies between the table markers replaced by ``block``."""
+    start, end = text.find(TABLE_START), text.find(TABLE_END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{where}: no {TABLE_START!r} ... {TABLE_END!r} block to write the table into")
+    return text[: start + len(TABLE_START)] + "\n" + block + "\n" + text[end:]
+
+
+def stale_tables(results: dict[str, Any]) -> list[Path]:
+    """The documents whose table differs from the one ``results`` gives."""
+    block = summary(results)
+    return [path for path in TABLE_FILES if with_table(path.read_text("utf-8"), block, path) != path.read_text("utf-8")]
+
+
+def write_tables(results: dict[str, Any]) -> None:
+    block = summary(results)
+    for path in TABLE_FILES:
+        path.write_text(with_table(path.read_text("utf-8"), block, path), encoding="utf-8")
+
+
 def machine() -> dict[str, Any]:
     return {
         "python": platform.python_version(),
@@ -1353,7 +1393,24 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run every client on httpx2 (httpx2.alias_httpx(); results go to bench/results-httpx2.json)",
     )
+    parser.add_argument(
+        "--check-tables",
+        action="store_true",
+        help="run nothing: exit 1 if the README or docs table differs from the one --output's results give",
+    )
+    parser.add_argument(
+        "--write-tables", action="store_true", help="run nothing: rewrite those tables from --output's results"
+    )
     args = parser.parse_args(argv)
+    if args.check_tables or args.write_tables:
+        saved = json.loads(args.output.read_text("utf-8"))
+        if args.write_tables:
+            write_tables(saved)
+            return 0
+        stale = stale_tables(saved)
+        for path in stale:
+            print(f"{path.relative_to(ROOT)}: its table differs from {args.output}; run bench/run.py --write-tables")
+        return 1 if stale else 0
     if args.httpx2 and args.output == BENCH / "results.json":
         args.output = BENCH / "results-httpx2.json"
     if args.httpx2 and args.only == ",".join(SECTIONS):
@@ -1409,6 +1466,9 @@ def main(argv: list[str] | None = None) -> int:
     results["machine"]["load_average_at_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     rows, targets = evaluate(results)
     results["targets"] = targets
+    # A full, default run is the one the documents show.
+    full = set(only) == set(SECTIONS) and not args.quick and not args.httpx2
+    published = full and args.output == BENCH / "results.json"
 
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -1455,7 +1515,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         own = added["own_modules_self_ms"]
         print(f"import, on top of httpx (-X importtime): {top}; the glue and DRS modules themselves {own:.0f} ms")
-    print(f"total {results['total_seconds']:.0f} s; results written to {args.output}")
+    if published:
+        write_tables(results)
+    print(
+        f"total {results['total_seconds']:.0f} s; results written to {args.output}"
+        + (f" and the tables of {', '.join(str(path.relative_to(ROOT)) for path in TABLE_FILES)}" if published else "")
+    )
     return 0
 
 
