@@ -2,22 +2,25 @@
 
 Upstream calls its template API "undocumented and unstable": every template we override is
 rewritten by its releases. ``templates/client`` holds only the templates that must differ
-(the typed services, the package ``__init__``, ``types`` re-exporting the runtime's); the
-models come from the stock templates. The budget is stated in CONTRIBUTING.md.
+(the typed services, the package ``__init__``, ``types`` re-exporting the runtime's, the models
+package ``__init__``); the models come from the stock templates. The budget is stated in
+CONTRIBUTING.md; the shared ``templates/_macros.jinja`` is the project's, not part of the fork.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import generate
 import openapi_python_client
 
 ROOT = Path(__file__).resolve().parent.parent
 FORK = ROOT / "templates" / "client"
 UPSTREAM = Path(openapi_python_client.__file__).parent / "templates"
 
-MAX_FORKED_LINES = 250
-"""All lines of all templates in templates/client together."""
+MAX_FORKED_LINES = 340
+"""All lines of all templates in templates/client together (each at most 120 characters: test_template_lines)."""
+FORKED = ("api_init.py.jinja", "models_init.py.jinja", "package_init.py.jinja", "types.py.jinja")
 MAX_COPIED_LINES = 5
 """Non-trivial lines (over 20 characters) of ours that appear verbatim in the upstream template they replace."""
 
@@ -35,6 +38,14 @@ def test_every_fork_template_replaces_an_upstream_one() -> None:
     # A template upstream does not have would never be rendered: a silent no-op.
     for path in fork():
         assert (UPSTREAM / path.relative_to(FORK)).is_file(), path
+
+
+def test_the_fork_is_the_four_templates_the_documents_name() -> None:
+    assert tuple(path.name for path in fork()) == FORKED
+    for document in ((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), generate.__doc__ or ""):
+        text = " ".join(document.split())
+        assert "four templates" in text
+        assert [name for name in FORKED if f"`{name}`" not in text] == []
 
 
 def test_the_fork_is_within_its_line_budget() -> None:

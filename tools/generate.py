@@ -4,8 +4,11 @@ One spec, one package: ``openapi/<service>.yaml`` becomes the distribution
 ``huaweicloud-jobs-<service>`` (import ``huaweicloud_jobs_<service>``):
 
 - openapi-python-client (``--meta none``) writes the attrs models with its stock
-  templates, and the typed ``Service`` classes, the package ``__init__`` and ``types``
-  with the three small templates in ``templates/client``; it reads the spec with every
+  templates, and the rest with the four templates of ``templates/client`` (the fork):
+  ``api_init.py.jinja`` (the typed ``Service`` classes), ``package_init.py.jinja`` (the
+  package ``__init__``), ``types.py.jinja`` (``types``, the runtime's) and
+  ``models_init.py.jinja`` (the models package ``__init__``, each model imported on first
+  use), which may import ``templates/_macros.jinja``; it reads the spec with every
   ``enum`` a response reaches turned into ``x-known-values`` (``tools/response_enums.py``:
   a value the service adds later parses), while the package bundles the spec as written;
 - this tool adds what the generator's project templates would: ``pyproject.toml`` and
@@ -63,8 +66,9 @@ __all__: list[str] = []
 
 
 def jinja_environment(source: Path) -> jinja2.Environment:
+    """Templates from ``source``; ``{% from "_macros.jinja" import ... %}`` finds the shared macros."""
     return jinja2.Environment(  # noqa: S701 (renders Python, TOML and Markdown, not HTML)
-        loader=jinja2.FileSystemLoader(source),
+        loader=jinja2.FileSystemLoader([source, source.parent]),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -266,6 +270,11 @@ def run_generator(
     if not isinstance(openapi, GeneratorData):
         raise SystemExit(f"openapi-python-client cannot read {name}: {openapi.header}: {openapi.detail}")
     project = Project(openapi=openapi, custom_template_path=templates, config=config)
+    # The fork's templates import the project's shared macros (templates/_macros.jinja), after the fork
+    # and upstream's own templates (the loader Project gave its environment).
+    upstream = project.env.loader
+    assert upstream is not None
+    project.env.loader = jinja2.ChoiceLoader([upstream, jinja2.FileSystemLoader(templates.parent)])
     with contextlib.redirect_stdout(io.StringIO()):  # its progress lines
         errors = project.build()
     if errors:
