@@ -5,10 +5,16 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
+import warnings
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 import huaweicloud_jobs
 import huaweicloud_jobs_core
+import huaweicloud_jobs_core.seam
+from huaweicloud_jobs_core._deprecations import DEPRECATED
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = sorted(path.stem for path in (ROOT / "openapi").glob("*.yaml"))
@@ -16,6 +22,173 @@ SPECS = sorted(path.stem for path in (ROOT / "openapi").glob("*.yaml"))
 
 # Public submodules, imported on demand (`import huaweicloud_jobs.testing`), so not in __all__.
 PUBLIC_SUBMODULES = {"testing"}
+
+# The surface users import, written out: adding or removing a name is a deliberate edit here, in
+# CHANGELOG.md and (for a removal) a deprecation alias. Why each name is here: CONTRIBUTING.md,
+# "The public surface". Codegen plumbing lives in huaweicloud_jobs_core.seam instead.
+PUBLIC_NAMES = [
+    "APIStatusError",
+    "Acknowledgement",
+    "AkSkAuth",
+    "ArgumentsCredentialsProvider",
+    "AsyncCloud",
+    "AsyncItemIterator",
+    "AsyncPageIterator",
+    "AsyncWait",
+    "AuthenticationError",
+    "BadRequestError",
+    "BatchFailedError",
+    "BatchResult",
+    "BulkOutcome",
+    "CachedTokenProvider",
+    "ClientClosedError",
+    "ClientTimeoutError",
+    "Cloud",
+    "CloudProfile",
+    "ConflictError",
+    "ConnectionFailedError",
+    "CredentialProvider",
+    "CredentialProviderChain",
+    "Credentials",
+    "CredentialsError",
+    "CredentialsNotFoundError",
+    "DEFAULT_TIMEOUT",
+    "EndpointError",
+    "EnvironmentCredentialsProvider",
+    "FederationCredentialsProvider",
+    "FederationScope",
+    "HUAWEI_CLOUD",
+    "HuaweiCloudJobsError",
+    "IamTokenProvider",
+    "InvalidParameterError",
+    "IssuedSecret",
+    "IssuedToken",
+    "ItemIterator",
+    "MetadataCredentialsError",
+    "MetadataCredentialsProvider",
+    "NotFoundError",
+    "OPEN_TELEKOM_CLOUD",
+    "OperationFailedError",
+    "PageIterator",
+    "PaginatorSpecError",
+    "PermissionDeniedError",
+    "ProfileCredentialsProvider",
+    "ProjectRequiredError",
+    "ProviderAkSkAuth",
+    "RateLimitError",
+    "RawResponse",
+    "RegionsFileError",
+    "RequestTimeoutError",
+    "ResponseTooLargeError",
+    "ResponseValidationError",
+    "RetryPolicy",
+    "SERVICES",
+    "Selection",
+    "ServerError",
+    "ServerTimeoutError",
+    "Signer",
+    "SigningError",
+    "SourceReport",
+    "StateCallback",
+    "StaticCredentialsProvider",
+    "StaticTokenAuth",
+    "TemporaryCredentials",
+    "TokenAuth",
+    "TokenSource",
+    "TransportError",
+    "UnexpectedStatusError",
+    "Wait",
+    "WaitOptions",
+    "WaiterFailedError",
+    "WaiterTimeoutError",
+    "__version__",
+    "bulk_call",
+    "default_credential_chain",
+    "exchange_id_token",
+    "select",
+    "select_async",
+]
+
+# Names removed from the surface, still resolving (with a DeprecationWarning) until the release that drops them.
+REMOVED_NAMES = {
+    "AsyncHttpTransport": "huaweicloud_jobs_core.seam.AsyncHttpTransport",
+    "AsyncRawServiceBase": "huaweicloud_jobs_core.seam.AsyncRawServiceBase",
+    "AsyncServiceBase": "huaweicloud_jobs_core.seam.AsyncServiceBase",
+    "AsyncTransport": "no public replacement",
+    "BaseAsyncCloud": "huaweicloud_jobs_core.seam.BaseAsyncCloud",
+    "BaseCloud": "huaweicloud_jobs_core.seam.BaseCloud",
+    "HttpTransport": "huaweicloud_jobs_core.seam.HttpTransport",
+    "IamTokenAuth": "huaweicloud_jobs.TokenAuth",
+    "Operation": "huaweicloud_jobs_core.seam.Operation",
+    "RawServiceBase": "huaweicloud_jobs_core.seam.RawServiceBase",
+    "ServiceBase": "huaweicloud_jobs_core.seam.ServiceBase",
+    "Transport": "no public replacement",
+    "begin_wait": "huaweicloud_jobs_core.seam.begin_wait",
+    "begin_wait_async": "huaweicloud_jobs_core.seam.begin_wait_async",
+    "iterate_items": "huaweicloud_jobs_core.seam.iterate_items",
+    "iterate_items_async": "huaweicloud_jobs_core.seam.iterate_items_async",
+    "iterate_pages": "huaweicloud_jobs_core.seam.iterate_pages",
+    "iterate_pages_async": "huaweicloud_jobs_core.seam.iterate_pages_async",
+    "resume_wait": "huaweicloud_jobs_core.seam.resume_wait",
+    "resume_wait_async": "huaweicloud_jobs_core.seam.resume_wait_async",
+}
+
+
+def test_the_public_surface_is_exactly_the_pinned_list() -> None:
+    assert sorted(huaweicloud_jobs.__all__) == PUBLIC_NAMES
+
+
+def test_one_name_per_object() -> None:
+    """No class or function under two public names (``IamTokenAuth`` was ``TokenAuth`` twice)."""
+    names_of: dict[int, list[str]] = {}
+    for name in huaweicloud_jobs.__all__:
+        value = getattr(huaweicloud_jobs, name)
+        if inspect.isclass(value) or inspect.isroutine(value):
+            names_of.setdefault(id(value), []).append(name)
+    assert [names for names in names_of.values() if len(names) > 1] == []
+
+
+def test_the_runtime_surface_is_the_umbrellas_without_what_the_umbrella_adds() -> None:
+    umbrella_only = {"AsyncCloud", "Cloud", "SERVICES", "IamTokenProvider", "IssuedToken", "exchange_id_token"}
+    assert set(huaweicloud_jobs_core.__all__) == set(PUBLIC_NAMES) - umbrella_only
+    assert not set(huaweicloud_jobs_core.seam.__all__) & set(PUBLIC_NAMES) - {"FederationScope", "TemporaryCredentials"}
+
+
+def test_every_removed_name_has_an_alias_in_the_runtime_table() -> None:
+    assert set(DEPRECATED) == set(REMOVED_NAMES)
+
+
+@pytest.mark.parametrize("name", sorted(REMOVED_NAMES))
+@pytest.mark.parametrize("package", [huaweicloud_jobs, huaweicloud_jobs_core], ids=lambda p: p.__name__)
+def test_a_removed_name_still_resolves_with_a_warning_naming_its_replacement(package: ModuleType, name: str) -> None:
+    module_name = package.__name__
+    with pytest.warns(DeprecationWarning) as caught:
+        value = getattr(package, name)
+    (warning,) = caught
+    message = str(warning.message)
+    assert message.startswith(f"{module_name}.{name} is deprecated and goes in ")
+    replacement = REMOVED_NAMES[name].replace("huaweicloud_jobs.", f"{module_name}.")
+    assert replacement in message
+    assert warning.filename == __file__  # it points at the code that used the name
+    if REMOVED_NAMES[name].startswith("huaweicloud_jobs_core.seam."):
+        assert value is getattr(huaweicloud_jobs_core.seam, name)
+    elif name == "IamTokenAuth":
+        assert value is huaweicloud_jobs.TokenAuth
+    assert name not in dir(package) and name not in package.__all__
+
+
+def test_from_import_of_a_removed_name_warns_too() -> None:
+    with pytest.warns(DeprecationWarning, match=r"huaweicloud_jobs\.IamTokenAuth is deprecated .* 3\.0\.0"):
+        from huaweicloud_jobs import IamTokenAuth  # type: ignore[attr-defined]
+    assert IamTokenAuth is huaweicloud_jobs.TokenAuth
+
+
+def test_an_unknown_name_is_still_an_attribute_error() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for package in (huaweicloud_jobs, huaweicloud_jobs_core):
+            with pytest.raises(AttributeError, match="no attribute 'NoSuchName'"):
+                _ = package.NoSuchName
 
 
 def test_all_is_exactly_the_public_names() -> None:

@@ -27,7 +27,7 @@ from ._credentials import _check_header_safe
 from ._exceptions import CredentialsError, HuaweiCloudJobsError
 from ._refresh import ExpiringCache
 
-__all__ = ["CachedTokenProvider", "IamTokenAuth", "IssuedSecret", "StaticTokenAuth", "TokenAuth", "TokenSource"]
+__all__ = ["CachedTokenProvider", "IssuedSecret", "StaticTokenAuth", "TokenAuth", "TokenSource"]
 
 logger = logging.getLogger("huaweicloud_jobs")
 
@@ -206,7 +206,3 @@ class TokenAuth(httpx.Auth):
             self._provider.invalidate(token)
             request.headers[_TOKEN_HEADER] = await self._provider.aget_token()
             yield request
-
-
-IamTokenAuth = TokenAuth
-"""The name earlier releases used for :class:`TokenAuth`."""

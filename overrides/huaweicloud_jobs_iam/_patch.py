@@ -30,11 +30,9 @@ import attrs
 import httpx
 
 from huaweicloud_jobs_core import (
-    AsyncHttpTransport,
     CachedTokenProvider,
     Credentials,
     CredentialsError,
-    HttpTransport,
     InvalidParameterError,
     IssuedSecret,
     RawResponse,
@@ -45,7 +43,9 @@ from huaweicloud_jobs_core import (
 from huaweicloud_jobs_core.seam import (
     IAM_TIMEOUT,
     TOKEN_REFRESH_MARGIN,
+    AsyncHttpTransport,
     FederationScope,
+    HttpTransport,
     TemporaryCredentials,
     checked_url,
 )
