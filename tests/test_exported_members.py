@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
+import pickle
 import re
 import warnings
 from pathlib import Path
@@ -216,13 +218,48 @@ def test_every_exception_reachable_from_the_package_derives_from_the_base() -> N
 
 def test_every_exception_the_runtime_defines_is_exported() -> None:
     runtime = ROOT / "overrides" / "huaweicloud_jobs_core"
+    found = 0
     for path in sorted(runtime.glob("_*.py")):
         module = importlib.import_module(f"huaweicloud_jobs_core.{path.stem}")
+        defined = {
+            node.name for node in ast.parse(path.read_text(encoding="utf-8")).body if isinstance(node, ast.ClassDef)
+        }
         for name, value in vars(module).items():
-            defined_here = inspect.isclass(value) and value.__module__ == module.__name__
-            ours = defined_here and issubclass(value, huaweicloud_jobs.HuaweiCloudJobsError)
+            ours = (
+                name in defined and inspect.isclass(value) and issubclass(value, huaweicloud_jobs.HuaweiCloudJobsError)
+            )
             if ours and not name.startswith("_"):
+                found += 1
                 assert name in huaweicloud_jobs.__all__, name
+    assert found >= 28
+
+
+# Not yet named public: _bulk.py is being reworked (a sync bulk_call beside bulk_call_async); it should end
+# with publish(BulkOutcome) like the other modules, and this set be emptied.
+NOT_YET_PUBLIC_MODULE = {"BulkOutcome"}
+
+
+def exported_classes() -> list[str]:
+    return [name for name in huaweicloud_jobs.__all__ if inspect.isclass(getattr(huaweicloud_jobs, name))]
+
+
+@pytest.mark.parametrize("name", exported_classes())
+def test_every_exported_class_names_the_package_users_import(name: str) -> None:
+    """As httpx does: reprs, tracebacks, the docs and pickling say ``huaweicloud_jobs.X``, not a private module."""
+    cls = getattr(huaweicloud_jobs, name)
+    if name in NOT_YET_PUBLIC_MODULE:
+        pytest.skip("its module is being reworked")
+    assert (cls.__module__, cls.__qualname__) == ("huaweicloud_jobs", name)
+    assert repr(cls) == f"<class 'huaweicloud_jobs.{name}'>"
+    assert pickle.loads(pickle.dumps(cls)) is cls  # noqa: S301 - our own bytes
+
+
+def test_exceptions_pickle_by_their_public_path() -> None:
+    error = huaweicloud_jobs.NotFoundError(404, service="drs", operation="show_job", error_code="DRS.404", message="m")
+    data = pickle.dumps(error)
+    assert b"huaweicloud_jobs\x94" in data and b"huaweicloud_jobs_core" not in data
+    clone = pickle.loads(data)  # noqa: S301 - our own bytes
+    assert type(clone) is huaweicloud_jobs.NotFoundError and vars(clone) == vars(error)
 
 
 def test_result_types_users_receive_are_exported() -> None:

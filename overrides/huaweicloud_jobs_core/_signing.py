@@ -40,6 +40,7 @@ import httpx
 
 from ._credentials import Credentials
 from ._exceptions import HuaweiCloudJobsError, InvalidParameterError
+from ._public import publish
 
 __all__ = ["AkSkAuth", "Algorithm", "Signer", "SigningError", "canonical_query", "canonical_uri"]
 
@@ -517,3 +518,6 @@ class AkSkAuth(httpx.Auth):
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         self._signer.sign(request)
         yield request
+
+
+publish(AkSkAuth, Signer, SigningError)

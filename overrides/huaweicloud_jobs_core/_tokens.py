@@ -25,6 +25,7 @@ import httpx
 from . import _defaults
 from ._credentials import _check_header_safe
 from ._exceptions import CredentialsError, HuaweiCloudJobsError
+from ._public import publish
 from ._refresh import ExpiringCache
 
 __all__ = ["CachedTokenProvider", "IssuedSecret", "StaticTokenAuth", "TokenAuth", "TokenSource"]
@@ -206,3 +207,6 @@ class TokenAuth(httpx.Auth):
             self._provider.invalidate(token)
             request.headers[_TOKEN_HEADER] = await self._provider.aget_token()
             yield request
+
+
+publish(CachedTokenProvider, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource)

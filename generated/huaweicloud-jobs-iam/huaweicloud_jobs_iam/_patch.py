@@ -90,6 +90,8 @@ class IssuedToken(TokenResponse):
     ``subject_token`` is what goes into ``X-Auth-Token``; it is never shown in the repr.
     """
 
+    __module__ = "huaweicloud_jobs"  # where users import it from (reprs, docs, pickling)
+
     subject_token: str = attrs.field(default="", repr=False, kw_only=True)
 
     @property
@@ -148,6 +150,8 @@ class IamTokenProvider(CachedTokenProvider):
     SK travels in the request body. Caching and single-flight refresh: see
     :class:`~huaweicloud_jobs_core.CachedTokenProvider`.
     """
+
+    __module__ = "huaweicloud_jobs"  # where users import it from (reprs, docs, pickling)
 
     def __init__(
         self,
