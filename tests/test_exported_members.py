@@ -289,3 +289,21 @@ def test_the_runtime_imports_no_generated_package() -> None:
             assert f"import huaweicloud_jobs_{service}" not in text, path
             assert f"from huaweicloud_jobs_{service}" not in text, path
         assert "from huaweicloud_jobs import" not in text and "import huaweicloud_jobs\n" not in text, path
+
+
+def user_documents() -> list[Path]:
+    pages = [ROOT / "README.md", ROOT / "SECURITY.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    readmes = [ROOT / "overrides" / "huaweicloud_jobs_core" / "README.md", *sorted(ROOT.glob("templates/*/README.md*"))]
+    return [*pages, *readmes]
+
+
+def test_the_documentation_never_sends_users_to_a_private_module() -> None:
+    private = re.compile(r"huaweicloud_jobs\w*[./]_[a-z]\w*|\b_providers\b|\b_defaults\b")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in user_documents()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if private.search(line)
+    ]
+    assert len(user_documents()) >= 15
+    assert found == []
