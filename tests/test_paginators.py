@@ -22,8 +22,9 @@ import yaml
 
 from huaweicloud_jobs import AsyncCloud, Cloud, InvalidParameterError
 from huaweicloud_jobs.testing import FakeCloud
-from huaweicloud_jobs_core import Operation, PaginatorSpecError, ServiceBase, iterate_items, iterate_pages
+from huaweicloud_jobs_core import PaginatorSpecError
 from huaweicloud_jobs_core._paginators import declared_paginator, field_of
+from huaweicloud_jobs_core.seam import Operation, ServiceBase, iterate_items, iterate_pages
 
 from conftest import PROJECT_ID, ROOT
 from local_server import LocalServer, Reply

@@ -187,3 +187,33 @@ def test_an_unreachable_endpoint_moves_on_to_the_next_one() -> None:
     with Cloud(credentials=CREDENTIALS, endpoints=endpoints, transport=httpx.MockTransport(answer)) as cloud:
         assert cloud.drs.stop_job("job-1").status == "success"
     assert seen == ["drs-a.example.test", "drs-b.example.test"]
+
+
+def test_cloud_refuses_an_async_http_client_and_an_async_transport() -> None:
+    """Typed per flavour: mypy (tests are checked with --strict, where an unused ignore is an error) rejects
+    each call below, so each ``type: ignore[arg-type]`` proves it; at run time the cloud is refused when built."""
+    async_client = httpx.AsyncClient()
+    with pytest.raises(InvalidParameterError, match=r"http_client.*httpx\.Client.*got AsyncClient"):
+        Cloud(credentials=CREDENTIALS, region="cn-north-4", http_client=async_client)  # type: ignore[arg-type]
+    with pytest.raises(InvalidParameterError, match=r"transport.*got AsyncHTTPTransport"):
+        Cloud(credentials=CREDENTIALS, region="cn-north-4", transport=httpx.AsyncHTTPTransport())  # type: ignore[arg-type]
+    asyncio.run(async_client.aclose())
+
+
+def test_async_cloud_refuses_a_sync_http_client_and_a_sync_transport() -> None:
+    with (
+        httpx.Client() as sync_client,
+        pytest.raises(InvalidParameterError, match=r"http_client.*AsyncClient.*got Client"),
+    ):
+        AsyncCloud(credentials=CREDENTIALS, region="cn-north-4", http_client=sync_client)  # type: ignore[arg-type]
+    with pytest.raises(InvalidParameterError, match=r"transport.*got HTTPTransport"):
+        AsyncCloud(credentials=CREDENTIALS, region="cn-north-4", transport=httpx.HTTPTransport())  # type: ignore[arg-type]
+
+
+def test_a_mock_transport_serves_both_flavours() -> None:
+    """httpx.MockTransport is a transport of both kinds: accepted by both clouds, with no ignore needed."""
+    recorder = Recorder(httpx.Response(200, json={"status": "success"}))
+    Cloud(credentials=CREDENTIALS, region="cn-north-4", transport=httpx.MockTransport(recorder)).close()
+    asyncio.run(
+        AsyncCloud(credentials=CREDENTIALS, region="cn-north-4", transport=httpx.MockTransport(recorder)).aclose()
+    )

@@ -24,16 +24,15 @@ from huaweicloud_jobs import (
     Cloud,
     ConnectionFailedError,
     Credentials,
-    HttpTransport,
     HuaweiCloudJobsError,
     InvalidParameterError,
-    Operation,
     RateLimitError,
     RetryPolicy,
     ServerError,
     TokenAuth,
 )
 from huaweicloud_jobs_core import _audit, _redaction
+from huaweicloud_jobs_core.seam import HttpTransport, Operation
 from huaweicloud_jobs_iam import IamTokenProvider
 
 from conftest import PROJECT_ID

@@ -31,12 +31,12 @@ from huaweicloud_jobs import (
     CredentialsError,
     EndpointError,
     HuaweiCloudJobsError,
-    IamTokenAuth,
     IamTokenProvider,
     ResponseValidationError,
     RetryPolicy,
     ServerError,
     StaticTokenAuth,
+    TokenAuth,
 )
 
 PROJECT_ID = "054ba152d480d55b2f5dc0069e7ddef0"
@@ -310,7 +310,7 @@ def test_async_get_token_caches_and_works_across_event_loops(iam: FakeServer, cl
 
 def test_auth_sets_token_and_retries_once_after_401(iam: FakeServer, clock: FakeClock) -> None:
     provider = password_provider(iam, clock)
-    with httpx.Client(base_url=iam.url, auth=IamTokenAuth(provider)) as client:
+    with httpx.Client(base_url=iam.url, auth=TokenAuth(provider)) as client:
         assert client.get("/service").status_code == 200
         first = iam.state.issued[0]
         iam.state.revoked.add(first)  # the service now rejects the cached token
@@ -328,7 +328,7 @@ def test_auth_sets_token_and_retries_once_after_401(iam: FakeServer, clock: Fake
 def test_auth_returns_the_second_401(iam: FakeServer, clock: FakeClock) -> None:
     provider = password_provider(iam, clock)
     iam.state.revoked = _RevokeAll()
-    with httpx.Client(base_url=iam.url, auth=IamTokenAuth(provider)) as client:
+    with httpx.Client(base_url=iam.url, auth=TokenAuth(provider)) as client:
         response = client.get("/service")
     assert response.status_code == 401
     assert iam.state.token_requests == 2
@@ -345,7 +345,7 @@ def test_async_auth_retries_once_after_401(iam: FakeServer, clock: FakeClock) ->
     provider = password_provider(iam, clock)
 
     async def run() -> None:
-        async with httpx.AsyncClient(base_url=iam.url, auth=IamTokenAuth(provider)) as client:
+        async with httpx.AsyncClient(base_url=iam.url, auth=TokenAuth(provider)) as client:
             assert (await client.get("/service")).status_code == 200
             iam.state.revoked.add(iam.state.issued[0])
             responses = await asyncio.gather(*(client.get("/service") for _ in range(10)))
@@ -531,7 +531,7 @@ def test_no_secret_in_repr_str_exceptions_or_logs(
     caplog.set_level(logging.DEBUG)
     password = password_provider(iam, clock)
     aksk = aksk_provider(iam, clock, project_id=PROJECT_ID)
-    auth = IamTokenAuth(password)
+    auth = TokenAuth(password)
     errors: list[BaseException] = []
     with httpx.Client(base_url=iam.url, auth=auth) as client:
         client.get("/service")

@@ -245,6 +245,19 @@ def core_exports() -> list[str]:
     raise SystemExit("overrides/huaweicloud_jobs_core/__init__.py defines no __all__")
 
 
+def deprecated_names() -> list[str]:
+    """The runtime's deprecated names (``_deprecations.DEPRECATED``, read, not imported): the umbrella keeps
+    resolving each, with a warning, for one release."""
+    source = (OVERRIDES / "huaweicloud_jobs_core" / "_deprecations.py").read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        named = isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "DEPRECATED" for t in node.targets
+        )
+        if named and isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+            return sorted(str(ast.literal_eval(key)) for key in node.value.keys if key is not None)
+    raise SystemExit("overrides/huaweicloud_jobs_core/_deprecations.py defines no DEPRECATED table")
+
+
 def run_generator(
     document: Path, config_path: Path, templates: Path, output: Path, name: str, spec: dict[str, Any]
 ) -> dict[str, Any]:
@@ -306,6 +319,8 @@ def generate_umbrella(services: list[dict[str, Any]], templates: Path, out_dir: 
             version=version,
             core_version=core_version(),
             core_exports=core_exports(),
+            deprecated=deprecated_names(),
+            deprecated_until=bumped(version, 3),  # removing the aliases is the next major
             **shared_metadata(),
         )
         destination.write_text(text, encoding="utf-8")

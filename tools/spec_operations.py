@@ -127,8 +127,8 @@ def field_name(model: type, key: str) -> str:
     A handwritten subclass (a ``_patch.py`` model such as IAM's ``IssuedToken``) has its generated
     base's fields.
     """
-    models = command_table(model.__module__.split(".")[0])["models"]
-    generated = next(cls for cls in model.__mro__ if cls.__name__ in models and ".models." in cls.__module__)
+    generated = next(cls for cls in model.__mro__ if ".models." in cls.__module__)  # IssuedToken names huaweicloud_jobs
+    models = command_table(generated.__module__.split(".")[0])["models"]
     return str(models[generated.__name__][key])
 
 

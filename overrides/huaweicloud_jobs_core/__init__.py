@@ -12,8 +12,9 @@ imports no generated package; users import ``huaweicloud_jobs``, which re-export
 from typing import TYPE_CHECKING
 
 from . import _redaction
-from ._client import DEFAULT_TIMEOUT, BaseAsyncCloud, BaseCloud
+from ._client import DEFAULT_TIMEOUT
 from ._credentials import Credentials, CredentialsNotFoundError, TemporaryCredentials
+from ._deprecations import DEPRECATED, deprecated_name
 from ._endpoints import HUAWEI_CLOUD, OPEN_TELEKOM_CLOUD, CloudProfile, EndpointError
 from ._exceptions import (
     APIStatusError,
@@ -40,31 +41,11 @@ from ._exceptions import (
     TransportError,
     UnexpectedStatusError,
 )
-from ._paginators import (
-    AsyncItemIterator,
-    AsyncPageIterator,
-    ItemIterator,
-    PageIterator,
-    PaginatorSpecError,
-    iterate_items,
-    iterate_items_async,
-    iterate_pages,
-    iterate_pages_async,
-)
+from ._paginators import AsyncItemIterator, AsyncPageIterator, ItemIterator, PageIterator, PaginatorSpecError
 from ._results import Acknowledgement, BatchResult, RawResponse
-from ._resumable import AsyncWait, Wait, begin_wait, begin_wait_async, resume_wait, resume_wait_async
+from ._resumable import AsyncWait, Wait
 from ._retry import RetryPolicy
-from ._service import (
-    AsyncRawServiceBase,
-    AsyncServiceBase,
-    AsyncTransport,
-    Operation,
-    RawServiceBase,
-    ServiceBase,
-    Transport,
-)
 from ._signing import AkSkAuth, Signer, SigningError
-from ._transport import AsyncHttpTransport, HttpTransport
 from ._version import __version__
 from ._waiters import StateCallback, WaiterFailedError, WaiterTimeoutError, WaitOptions
 
@@ -85,7 +66,7 @@ if TYPE_CHECKING:
     )
     from ._regions import RegionsFileError
     from ._selection import Selection, select, select_async
-    from ._tokens import CachedTokenProvider, IamTokenAuth, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource
+    from ._tokens import CachedTokenProvider, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource
 
 _redaction.install()
 
@@ -95,7 +76,6 @@ _LAZY = {
     "BulkOutcome": "._bulk",
     "bulk_call": "._bulk",
     "CachedTokenProvider": "._tokens",
-    "IamTokenAuth": "._tokens",
     "IssuedSecret": "._tokens",
     "StaticTokenAuth": "._tokens",
     "TokenAuth": "._tokens",
@@ -121,6 +101,8 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
+    if name in DEPRECATED:  # kept for one release, with a warning
+        return deprecated_name(__name__, name, removed_in="0.3.0")
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import importlib
@@ -142,17 +124,11 @@ __all__ = [
     "Acknowledgement",
     "AkSkAuth",
     "ArgumentsCredentialsProvider",
-    "AsyncHttpTransport",
     "AsyncItemIterator",
     "AsyncPageIterator",
-    "AsyncRawServiceBase",
-    "AsyncServiceBase",
-    "AsyncTransport",
     "AsyncWait",
     "AuthenticationError",
     "BadRequestError",
-    "BaseAsyncCloud",
-    "BaseCloud",
     "BatchFailedError",
     "BatchResult",
     "BulkOutcome",
@@ -171,16 +147,13 @@ __all__ = [
     "EnvironmentCredentialsProvider",
     "FederationCredentialsProvider",
     "FederationScope",
-    "HttpTransport",
     "HuaweiCloudJobsError",
-    "IamTokenAuth",
     "InvalidParameterError",
     "IssuedSecret",
     "ItemIterator",
     "MetadataCredentialsError",
     "MetadataCredentialsProvider",
     "NotFoundError",
-    "Operation",
     "OperationFailedError",
     "PageIterator",
     "PaginatorSpecError",
@@ -190,7 +163,6 @@ __all__ = [
     "ProviderAkSkAuth",
     "RateLimitError",
     "RawResponse",
-    "RawServiceBase",
     "RegionsFileError",
     "RequestTimeoutError",
     "ResponseTooLargeError",
@@ -199,7 +171,6 @@ __all__ = [
     "Selection",
     "ServerError",
     "ServerTimeoutError",
-    "ServiceBase",
     "Signer",
     "SigningError",
     "SourceReport",
@@ -209,7 +180,6 @@ __all__ = [
     "TemporaryCredentials",
     "TokenAuth",
     "TokenSource",
-    "Transport",
     "TransportError",
     "UnexpectedStatusError",
     "Wait",
@@ -217,16 +187,8 @@ __all__ = [
     "WaiterFailedError",
     "WaiterTimeoutError",
     "__version__",
-    "begin_wait",
-    "begin_wait_async",
     "bulk_call",
     "default_credential_chain",
-    "iterate_items",
-    "iterate_items_async",
-    "iterate_pages",
-    "iterate_pages_async",
-    "resume_wait",
-    "resume_wait_async",
     "select",
     "select_async",
 ]

@@ -143,29 +143,14 @@ class _CloudBase:
         max_response_bytes: int = _defaults.MAX_RESPONSE_BYTES,
         rate_limit: float | str | None = "adaptive",
     ) -> None:
-        """Settings given once for every service.
-
-        ``sleep`` replaces the wait between retries (``time.sleep`` or ``asyncio.sleep``);
-        tests pass a recorder to stay fast; ``clock`` (``time.monotonic``) is what waiters
-        measure their deadline with, for tests that fake time. ``transport`` is an httpx transport every
-        service's client sends through (``httpx.MockTransport(handler)`` runs without
-        sockets); ``http_client`` is a client of yours to send through instead of ours
-        (yours to close; signing and retries still apply, per request).
-        ``max_response_bytes`` caps one response body, counted after decompression
-        (default 8 MiB): a larger success body raises ``ResponseTooLargeError``, a larger
-        error body is cut to it.
-        ``rate_limit`` is the client-side flow control of each service endpoint (service and
-        region), shared by every thread and task of this cloud: ``"adaptive"`` (the default)
-        sends freely until the service answers 429, then learns the rate it admits; a number is a
-        ceiling in requests per second (adaptive below it); ``None`` turns it off.
-        """
+        """The settings of both flavours (each declares its own typed signature and passes them here)."""
         _audit.configure_from_env()
         _expect("project_id", project_id, str, "a string")
         _expect("region", region, str, "a string such as 'cn-north-4'")
         _expect("retry", retry, RetryPolicy, "a RetryPolicy")
         _expect("endpoints", endpoints, Mapping, "a mapping of service name to URL")
-        _expect("transport", transport, (httpx.BaseTransport, httpx.AsyncBaseTransport), "an httpx transport")
-        _expect("http_client", http_client, (httpx.Client, httpx.AsyncClient), "an httpx.Client or httpx.AsyncClient")
+        _expect("transport", transport, self._TRANSPORT_KIND, self._TRANSPORT_DESCRIBED)
+        _expect("http_client", http_client, self._CLIENT_KIND, self._CLIENT_DESCRIBED)
         if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int) or max_response_bytes < 1024:
             raise InvalidParameterError(
                 "max_response_bytes", f"must be an integer number of bytes >= 1024, got {max_response_bytes!r}"
@@ -197,6 +182,11 @@ class _CloudBase:
         self._transports: dict[str, Any] = {}
         self._owns_clients = True
 
+    _TRANSPORT_KIND: ClassVar[type]
+    _TRANSPORT_DESCRIBED: ClassVar[str]
+    _CLIENT_KIND: ClassVar[type]
+    _CLIENT_DESCRIBED: ClassVar[str]
+    """What ``transport=`` and ``http_client=`` must be, checked when the cloud is built (each flavour says)."""
     _ID_TOKEN_EXCHANGE: ClassVar[tuple[str, str] | None] = None
     """Where the OIDC exchange lives, as (module, function): the umbrella names the IAM package's."""
     _SERVICE_NAMES: ClassVar[tuple[str, ...]] = ()
@@ -305,16 +295,12 @@ class _CloudBase:
 
     def _transport_for(self, package: str, client_class: type[Any], transport_class: type[Any]) -> Any:
         """The package's transport, creating its client (one connection pool per service) on first use."""
-        if self._http_client is not None and not isinstance(self._http_client, client_class):
-            raise InvalidParameterError(
-                "http_client",
-                f"{type(self).__name__} needs an {client_class.__name__}, got {type(self._http_client).__name__}",
-            )
         with self._lock:
             transport = self._transports.get(package)
             if transport is None:
                 base_url = self._resolver.base_urls(_spec.service_host_prefix(package))
                 request_options: dict[str, Any] = {}
+                client: Any  # an httpx.Client or AsyncClient (the flavour checked it when built), or LoopClients
                 if self._http_client is not None:
                     client = self._http_client
                     request_options.update(auth=self._auth, timeout=self._timeout)
@@ -403,6 +389,70 @@ _SHARED_ATTRIBUTES = frozenset(
 class BaseCloud(_CloudBase):
     """Synchronous clients. Use as a context manager, or call :meth:`close`."""
 
+    _TRANSPORT_KIND = httpx.BaseTransport
+    _TRANSPORT_DESCRIBED = "an httpx transport (httpx.HTTPTransport, httpx.MockTransport); AsyncCloud takes async ones"
+    _CLIENT_KIND = httpx.Client
+    _CLIENT_DESCRIBED = "an httpx.Client (an httpx.AsyncClient goes with AsyncCloud)"
+
+    def __init__(
+        self,
+        *,
+        credentials: Credentials | None = None,
+        token: str | None = None,
+        auth: httpx.Auth | None = None,
+        project_id: str | None = None,
+        region: str | None = None,
+        cloud: str = "huaweicloud",
+        endpoints: Mapping[str, str | Sequence[str]] | None = None,
+        allow_http: bool = False,
+        retry: RetryPolicy | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        verify: bool | str | ssl.SSLContext = True,
+        environ: Mapping[str, str] | None = None,
+        sleep: Callable[[float], Any] | None = None,
+        clock: Callable[[], float] | None = None,
+        transport: httpx.BaseTransport | None = None,
+        http_client: httpx.Client | None = None,
+        max_response_bytes: int = _defaults.MAX_RESPONSE_BYTES,
+        rate_limit: float | str | None = "adaptive",
+    ) -> None:
+        """Settings given once for every service.
+
+        ``sleep`` replaces the wait between retries (``time.sleep`` or ``asyncio.sleep``);
+        tests pass a recorder to stay fast; ``clock`` (``time.monotonic``) is what waiters
+        measure their deadline with, for tests that fake time. ``transport`` is an httpx transport every
+        service's client sends through (``httpx.MockTransport(handler)`` runs without
+        sockets); ``http_client`` is an ``httpx.Client`` of yours to send through instead of ours
+        (yours to close; signing and retries still apply, per request).
+        ``max_response_bytes`` caps one response body, counted after decompression
+        (default 8 MiB): a larger success body raises ``ResponseTooLargeError``, a larger
+        error body is cut to it.
+        ``rate_limit`` is the client-side flow control of each service endpoint (service and
+        region), shared by every thread and task of this cloud: ``"adaptive"`` (the default)
+        sends freely until the service answers 429, then learns the rate it admits; a number is a
+        ceiling in requests per second (adaptive below it); ``None`` turns it off.
+        """
+        super().__init__(
+            credentials=credentials,
+            token=token,
+            auth=auth,
+            project_id=project_id,
+            region=region,
+            cloud=cloud,
+            endpoints=endpoints,
+            allow_http=allow_http,
+            retry=retry,
+            timeout=timeout,
+            verify=verify,
+            environ=environ,
+            sleep=sleep,
+            clock=clock,
+            transport=transport,
+            http_client=http_client,
+            max_response_bytes=max_response_bytes,
+            rate_limit=rate_limit,
+        )
+
     def _transport(self, package: str) -> HttpTransport:
         transport: HttpTransport = self._transport_for(package, httpx.Client, HttpTransport)
         return transport
@@ -420,6 +470,58 @@ class BaseCloud(_CloudBase):
 
 class BaseAsyncCloud(_CloudBase):
     """Asyncio clients. Use as an async context manager, or await :meth:`aclose`."""
+
+    _TRANSPORT_KIND = httpx.AsyncBaseTransport
+    _TRANSPORT_DESCRIBED = "an httpx transport for asyncio (httpx.AsyncHTTPTransport, httpx.MockTransport)"
+    _CLIENT_KIND = httpx.AsyncClient
+    _CLIENT_DESCRIBED = "an httpx.AsyncClient (an httpx.Client goes with Cloud)"
+
+    def __init__(
+        self,
+        *,
+        credentials: Credentials | None = None,
+        token: str | None = None,
+        auth: httpx.Auth | None = None,
+        project_id: str | None = None,
+        region: str | None = None,
+        cloud: str = "huaweicloud",
+        endpoints: Mapping[str, str | Sequence[str]] | None = None,
+        allow_http: bool = False,
+        retry: RetryPolicy | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        verify: bool | str | ssl.SSLContext = True,
+        environ: Mapping[str, str] | None = None,
+        sleep: Callable[[float], Any] | None = None,
+        clock: Callable[[], float] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        max_response_bytes: int = _defaults.MAX_RESPONSE_BYTES,
+        rate_limit: float | str | None = "adaptive",
+    ) -> None:
+        """The settings of :class:`BaseCloud`, for asyncio: ``transport`` is an httpx transport for asyncio
+        (``httpx.AsyncHTTPTransport``, or ``httpx.MockTransport(handler)``), ``http_client`` an
+        ``httpx.AsyncClient`` of yours, and ``sleep`` an ``asyncio.sleep``.
+        """
+        super().__init__(
+            credentials=credentials,
+            token=token,
+            auth=auth,
+            project_id=project_id,
+            region=region,
+            cloud=cloud,
+            endpoints=endpoints,
+            allow_http=allow_http,
+            retry=retry,
+            timeout=timeout,
+            verify=verify,
+            environ=environ,
+            sleep=sleep,
+            clock=clock,
+            transport=transport,
+            http_client=http_client,
+            max_response_bytes=max_response_bytes,
+            rate_limit=rate_limit,
+        )
 
     def _transport(self, package: str) -> AsyncHttpTransport:
         transport: AsyncHttpTransport = self._transport_for(package, httpx.AsyncClient, AsyncHttpTransport)

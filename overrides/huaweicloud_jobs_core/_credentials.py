@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import attrs
 
 from ._exceptions import CredentialsError
+from ._public import publish
 
 __all__ = ["Credentials", "CredentialsError", "CredentialsNotFoundError", "TemporaryCredentials"]
 
@@ -168,3 +169,6 @@ class CredentialsNotFoundError(CredentialsError):
     :class:`CredentialsError` (a half-set pair, a malformed file) stops the chain, since the
     user meant to configure that source.
     """
+
+
+publish(Credentials, CredentialsNotFoundError, TemporaryCredentials)

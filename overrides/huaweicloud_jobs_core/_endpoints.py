@@ -33,6 +33,7 @@ import httpx
 
 from . import _regions
 from ._exceptions import HuaweiCloudJobsError
+from ._public import publish
 
 
 class EndpointError(HuaweiCloudJobsError, ValueError):
@@ -231,3 +232,6 @@ class EndpointResolver:
                 loaded = (key if path.exists() else None, table)
             self._regions_table = loaded
         return loaded
+
+
+publish(CloudProfile, EndpointError)

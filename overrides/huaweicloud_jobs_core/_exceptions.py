@@ -39,6 +39,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._error_body import parse_error_body, request_id_from_headers
+from ._public import publish
 
 __all__ = [
     "APIStatusError",
@@ -425,3 +426,30 @@ def make_status_error(
         request_id=request_id_from_headers(headers, request_id_headers),
         body=body,
     )
+
+
+publish(
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    BatchFailedError,
+    ClientClosedError,
+    ClientTimeoutError,
+    ConflictError,
+    ConnectionFailedError,
+    CredentialsError,
+    HuaweiCloudJobsError,
+    InvalidParameterError,
+    NotFoundError,
+    OperationFailedError,
+    PermissionDeniedError,
+    ProjectRequiredError,
+    RateLimitError,
+    RequestTimeoutError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+    ServerError,
+    ServerTimeoutError,
+    TransportError,
+    UnexpectedStatusError,
+)

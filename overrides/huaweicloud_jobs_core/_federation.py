@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ._credentials import Credentials, TemporaryCredentials
 from ._exceptions import CredentialsError, HuaweiCloudJobsError
+from ._public import publish
 from ._refresh import RefreshingCredentialsProvider
 
 __all__ = ["DEFAULT_FEDERATION_DURATION", "FederationCredentialsProvider", "FederationScope", "IdTokenExchange"]
@@ -134,3 +135,6 @@ class FederationCredentialsProvider(RefreshingCredentialsProvider):
             )
             temporary = TemporaryCredentials(creds, temporary.expires_at)
         return temporary
+
+
+publish(FederationCredentialsProvider, FederationScope)

@@ -37,6 +37,7 @@ import httpx
 from . import _deadline
 from ._credentials import Credentials, CredentialsNotFoundError, TemporaryCredentials
 from ._exceptions import CredentialsError, InvalidParameterError
+from ._public import publish
 from ._refresh import RefreshingCredentialsProvider
 
 __all__ = ["DEFAULT_METADATA_BASE_URL", "MetadataCredentialsError", "MetadataCredentialsProvider"]
@@ -252,3 +253,6 @@ class MetadataCredentialsProvider(RefreshingCredentialsProvider):
             project_id=self._project_id,
             domain_id=self._domain_id,
         )
+
+
+publish(MetadataCredentialsError, MetadataCredentialsProvider)

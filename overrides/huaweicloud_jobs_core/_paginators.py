@@ -37,6 +37,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ._exceptions import HuaweiCloudJobsError, InvalidParameterError
+from ._public import publish
 from ._spec import follow_ref, load_document, operation_spec
 from .types import Unset
 
@@ -568,3 +569,6 @@ def iterate_pages_async(
 ) -> AsyncPageIterator[Any]:
     walk = _walk(operation, arguments, body, max_pages, "max_pages", starting_token)
     return AsyncPageIterator(lambda page_arguments, page_body: call(operation, page_arguments, page_body), walk)
+
+
+publish(AsyncItemIterator, AsyncPageIterator, ItemIterator, PageIterator, PaginatorSpecError)

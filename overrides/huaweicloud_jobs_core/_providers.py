@@ -56,6 +56,7 @@ from ._credentials import (
 from ._exceptions import CredentialsError, InvalidParameterError
 from ._federation import FederationCredentialsProvider, IdTokenExchange
 from ._metadata import DEFAULT_METADATA_BASE_URL, MetadataCredentialsProvider
+from ._public import publish
 from ._signing import AkSkAuth, Algorithm
 
 __all__ = [
@@ -642,3 +643,15 @@ class ProviderAkSkAuth(httpx.Auth):
                 outgoing = flow.send(response)
             except StopIteration:
                 break
+
+
+publish(
+    ArgumentsCredentialsProvider,
+    CredentialProvider,
+    CredentialProviderChain,
+    EnvironmentCredentialsProvider,
+    ProfileCredentialsProvider,
+    ProviderAkSkAuth,
+    SourceReport,
+    StaticCredentialsProvider,
+)

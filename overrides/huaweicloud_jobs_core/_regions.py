@@ -33,6 +33,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ._exceptions import HuaweiCloudJobsError
+from ._public import publish
 
 __all__ = [
     "ENV_REGIONS_FILE",
@@ -223,3 +224,6 @@ def load_regions_file(path: Path) -> dict[str, list[str]]:
             if endpoints:
                 table[service.upper() + region_id] = endpoints
     return table
+
+
+publish(RegionsFileError)

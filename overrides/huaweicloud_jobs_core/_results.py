@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from ._exceptions import BatchFailedError
+from ._public import publish
 
 __all__ = ["Acknowledgement", "BatchResult", "RawResponse"]
 
@@ -88,3 +89,6 @@ class RawResponse(Generic[T]):
         """One response header by name (case-insensitive), or None."""
         wanted = name.lower()
         return next((value for key, value in self.headers.items() if key.lower() == wanted), None)
+
+
+publish(Acknowledgement, BatchResult, RawResponse)

@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._exceptions import InvalidParameterError
+from ._public import publish
 from ._waiters import _LAST_MOMENT, StateCallback, WaitOptions, _Poll, await_state, wait, waiter
 
 if TYPE_CHECKING:
@@ -217,3 +218,6 @@ def resume_wait_async(
 ) -> AsyncWait[Any]:
     read, document, options = _resumed(service, token, on_state)
     return AsyncWait(service, read, str(document["waiter"]), document["args"], options, resumed=document)
+
+
+publish(AsyncWait, Wait)

@@ -29,6 +29,7 @@ from datetime import UTC
 
 from . import _defaults
 from ._exceptions import APIStatusError, InvalidParameterError, OperationFailedError, TransportError
+from ._public import publish
 
 __all__ = [
     "DEFAULT_RETRY_STATUSES",
@@ -201,3 +202,6 @@ def parse_retry_after(value: str | None, now: Clock = time.time) -> float | None
     if math.isnan(seconds):
         return None
     return max(seconds, 0.0) if math.isfinite(seconds) else None
+
+
+publish(RetryPolicy)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ._exceptions import InvalidParameterError
+from ._public import publish
 from .types import Unset
 
 __all__ = ["Selection", "parse_tag", "select", "select_async", "tags_of"]
@@ -186,3 +187,6 @@ async def select_async(
             checked = True
         if chosen.matches(item):
             yield item
+
+
+publish(Selection)

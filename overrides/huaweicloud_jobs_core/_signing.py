@@ -41,6 +41,7 @@ import httpx
 from . import _httpx_private
 from ._credentials import Credentials
 from ._exceptions import HuaweiCloudJobsError, InvalidParameterError
+from ._public import publish
 
 __all__ = ["AkSkAuth", "Algorithm", "Signer", "SigningError", "canonical_query", "canonical_uri"]
 
@@ -501,3 +502,6 @@ class AkSkAuth(httpx.Auth):
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         self._signer.sign(request)
         yield request
+
+
+publish(AkSkAuth, Signer, SigningError)

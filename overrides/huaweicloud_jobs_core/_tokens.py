@@ -25,9 +25,10 @@ import httpx
 from . import _defaults
 from ._credentials import _check_header_safe
 from ._exceptions import CredentialsError, HuaweiCloudJobsError
+from ._public import publish
 from ._refresh import ExpiringCache
 
-__all__ = ["CachedTokenProvider", "IamTokenAuth", "IssuedSecret", "StaticTokenAuth", "TokenAuth", "TokenSource"]
+__all__ = ["CachedTokenProvider", "IssuedSecret", "StaticTokenAuth", "TokenAuth", "TokenSource"]
 
 logger = logging.getLogger("huaweicloud_jobs")
 
@@ -208,5 +209,4 @@ class TokenAuth(httpx.Auth):
             yield request
 
 
-IamTokenAuth = TokenAuth
-"""The name earlier releases used for :class:`TokenAuth`."""
+publish(CachedTokenProvider, IssuedSecret, StaticTokenAuth, TokenAuth, TokenSource)

@@ -52,6 +52,7 @@ from ._exceptions import (
     TransportError,
     _one_line,
 )
+from ._public import publish
 from ._spec import operation_spec
 
 if TYPE_CHECKING:
@@ -422,3 +423,6 @@ def worth_a_status_read(error: HuaweiCloudJobsError) -> bool:
     if isinstance(error, OperationFailedError):
         return True
     return isinstance(error, APIStatusError) and error.status_code in (400, 404, 409)
+
+
+publish(WaitOptions, WaiterFailedError, WaiterTimeoutError)

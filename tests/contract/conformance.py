@@ -29,7 +29,10 @@ def _is_json(value: Any) -> bool:
 def model_hints(cls: type[Any]) -> dict[str, Any]:
     """``get_type_hints`` of a generated model: nested models are imported only for type checkers,
     so names are resolved in the package's ``models`` namespace too."""
-    package = cls.__module__.split(".")[0]
+    generated = next(
+        (base for base in cls.__mro__ if ".models." in base.__module__), cls
+    )  # not IssuedToken's public home
+    package = generated.__module__.split(".")[0]
     try:
         models = importlib.import_module(f"{package}.models")
     except ImportError:

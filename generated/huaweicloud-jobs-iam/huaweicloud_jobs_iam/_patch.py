@@ -30,11 +30,9 @@ import attrs
 import httpx
 
 from huaweicloud_jobs_core import (
-    AsyncHttpTransport,
     CachedTokenProvider,
     Credentials,
     CredentialsError,
-    HttpTransport,
     InvalidParameterError,
     IssuedSecret,
     RawResponse,
@@ -45,7 +43,9 @@ from huaweicloud_jobs_core import (
 from huaweicloud_jobs_core.seam import (
     IAM_TIMEOUT,
     TOKEN_REFRESH_MARGIN,
+    AsyncHttpTransport,
     FederationScope,
+    HttpTransport,
     TemporaryCredentials,
     checked_url,
 )
@@ -89,6 +89,8 @@ class IssuedToken(TokenResponse):
 
     ``subject_token`` is what goes into ``X-Auth-Token``; it is never shown in the repr.
     """
+
+    __module__ = "huaweicloud_jobs"  # where users import it from (reprs, docs, pickling)
 
     subject_token: str = attrs.field(default="", repr=False, kw_only=True)
 
@@ -148,6 +150,8 @@ class IamTokenProvider(CachedTokenProvider):
     SK travels in the request body. Caching and single-flight refresh: see
     :class:`~huaweicloud_jobs_core.CachedTokenProvider`.
     """
+
+    __module__ = "huaweicloud_jobs"  # where users import it from (reprs, docs, pickling)
 
     def __init__(
         self,

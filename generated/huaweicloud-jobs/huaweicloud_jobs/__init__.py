@@ -17,17 +17,11 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import Acknowledgement as Acknowledgement
     from huaweicloud_jobs_core import AkSkAuth as AkSkAuth
     from huaweicloud_jobs_core import ArgumentsCredentialsProvider as ArgumentsCredentialsProvider
-    from huaweicloud_jobs_core import AsyncHttpTransport as AsyncHttpTransport
     from huaweicloud_jobs_core import AsyncItemIterator as AsyncItemIterator
     from huaweicloud_jobs_core import AsyncPageIterator as AsyncPageIterator
-    from huaweicloud_jobs_core import AsyncRawServiceBase as AsyncRawServiceBase
-    from huaweicloud_jobs_core import AsyncServiceBase as AsyncServiceBase
-    from huaweicloud_jobs_core import AsyncTransport as AsyncTransport
     from huaweicloud_jobs_core import AsyncWait as AsyncWait
     from huaweicloud_jobs_core import AuthenticationError as AuthenticationError
     from huaweicloud_jobs_core import BadRequestError as BadRequestError
-    from huaweicloud_jobs_core import BaseAsyncCloud as BaseAsyncCloud
-    from huaweicloud_jobs_core import BaseCloud as BaseCloud
     from huaweicloud_jobs_core import BatchFailedError as BatchFailedError
     from huaweicloud_jobs_core import BatchResult as BatchResult
     from huaweicloud_jobs_core import BulkOutcome as BulkOutcome
@@ -48,9 +42,7 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import FederationCredentialsProvider as FederationCredentialsProvider
     from huaweicloud_jobs_core import FederationScope as FederationScope
     from huaweicloud_jobs_core import HUAWEI_CLOUD as HUAWEI_CLOUD
-    from huaweicloud_jobs_core import HttpTransport as HttpTransport
     from huaweicloud_jobs_core import HuaweiCloudJobsError as HuaweiCloudJobsError
-    from huaweicloud_jobs_core import IamTokenAuth as IamTokenAuth
     from huaweicloud_jobs_core import InvalidParameterError as InvalidParameterError
     from huaweicloud_jobs_core import IssuedSecret as IssuedSecret
     from huaweicloud_jobs_core import ItemIterator as ItemIterator
@@ -58,7 +50,6 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import MetadataCredentialsProvider as MetadataCredentialsProvider
     from huaweicloud_jobs_core import NotFoundError as NotFoundError
     from huaweicloud_jobs_core import OPEN_TELEKOM_CLOUD as OPEN_TELEKOM_CLOUD
-    from huaweicloud_jobs_core import Operation as Operation
     from huaweicloud_jobs_core import OperationFailedError as OperationFailedError
     from huaweicloud_jobs_core import PageIterator as PageIterator
     from huaweicloud_jobs_core import PaginatorSpecError as PaginatorSpecError
@@ -68,7 +59,6 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import ProviderAkSkAuth as ProviderAkSkAuth
     from huaweicloud_jobs_core import RateLimitError as RateLimitError
     from huaweicloud_jobs_core import RawResponse as RawResponse
-    from huaweicloud_jobs_core import RawServiceBase as RawServiceBase
     from huaweicloud_jobs_core import RegionsFileError as RegionsFileError
     from huaweicloud_jobs_core import RequestTimeoutError as RequestTimeoutError
     from huaweicloud_jobs_core import ResponseTooLargeError as ResponseTooLargeError
@@ -77,7 +67,6 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import Selection as Selection
     from huaweicloud_jobs_core import ServerError as ServerError
     from huaweicloud_jobs_core import ServerTimeoutError as ServerTimeoutError
-    from huaweicloud_jobs_core import ServiceBase as ServiceBase
     from huaweicloud_jobs_core import Signer as Signer
     from huaweicloud_jobs_core import SigningError as SigningError
     from huaweicloud_jobs_core import SourceReport as SourceReport
@@ -87,7 +76,6 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import TemporaryCredentials as TemporaryCredentials
     from huaweicloud_jobs_core import TokenAuth as TokenAuth
     from huaweicloud_jobs_core import TokenSource as TokenSource
-    from huaweicloud_jobs_core import Transport as Transport
     from huaweicloud_jobs_core import TransportError as TransportError
     from huaweicloud_jobs_core import UnexpectedStatusError as UnexpectedStatusError
     from huaweicloud_jobs_core import Wait as Wait
@@ -95,16 +83,8 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import WaiterFailedError as WaiterFailedError
     from huaweicloud_jobs_core import WaiterTimeoutError as WaiterTimeoutError
     from huaweicloud_jobs_core import __version__ as __version__
-    from huaweicloud_jobs_core import begin_wait as begin_wait
-    from huaweicloud_jobs_core import begin_wait_async as begin_wait_async
     from huaweicloud_jobs_core import bulk_call as bulk_call
     from huaweicloud_jobs_core import default_credential_chain as default_credential_chain
-    from huaweicloud_jobs_core import iterate_items as iterate_items
-    from huaweicloud_jobs_core import iterate_items_async as iterate_items_async
-    from huaweicloud_jobs_core import iterate_pages as iterate_pages
-    from huaweicloud_jobs_core import iterate_pages_async as iterate_pages_async
-    from huaweicloud_jobs_core import resume_wait as resume_wait
-    from huaweicloud_jobs_core import resume_wait_async as resume_wait_async
     from huaweicloud_jobs_core import select as select
     from huaweicloud_jobs_core import select_async as select_async
     from ._cloud import AsyncCloud as AsyncCloud
@@ -130,17 +110,11 @@ _FROM_CORE = (
     "Acknowledgement",
     "AkSkAuth",
     "ArgumentsCredentialsProvider",
-    "AsyncHttpTransport",
     "AsyncItemIterator",
     "AsyncPageIterator",
-    "AsyncRawServiceBase",
-    "AsyncServiceBase",
-    "AsyncTransport",
     "AsyncWait",
     "AuthenticationError",
     "BadRequestError",
-    "BaseAsyncCloud",
-    "BaseCloud",
     "BatchFailedError",
     "BatchResult",
     "BulkOutcome",
@@ -161,9 +135,7 @@ _FROM_CORE = (
     "FederationCredentialsProvider",
     "FederationScope",
     "HUAWEI_CLOUD",
-    "HttpTransport",
     "HuaweiCloudJobsError",
-    "IamTokenAuth",
     "InvalidParameterError",
     "IssuedSecret",
     "ItemIterator",
@@ -171,7 +143,6 @@ _FROM_CORE = (
     "MetadataCredentialsProvider",
     "NotFoundError",
     "OPEN_TELEKOM_CLOUD",
-    "Operation",
     "OperationFailedError",
     "PageIterator",
     "PaginatorSpecError",
@@ -181,7 +152,6 @@ _FROM_CORE = (
     "ProviderAkSkAuth",
     "RateLimitError",
     "RawResponse",
-    "RawServiceBase",
     "RegionsFileError",
     "RequestTimeoutError",
     "ResponseTooLargeError",
@@ -190,7 +160,6 @@ _FROM_CORE = (
     "Selection",
     "ServerError",
     "ServerTimeoutError",
-    "ServiceBase",
     "Signer",
     "SigningError",
     "SourceReport",
@@ -200,7 +169,6 @@ _FROM_CORE = (
     "TemporaryCredentials",
     "TokenAuth",
     "TokenSource",
-    "Transport",
     "TransportError",
     "UnexpectedStatusError",
     "Wait",
@@ -208,16 +176,8 @@ _FROM_CORE = (
     "WaiterFailedError",
     "WaiterTimeoutError",
     "__version__",
-    "begin_wait",
-    "begin_wait_async",
     "bulk_call",
     "default_credential_chain",
-    "iterate_items",
-    "iterate_items_async",
-    "iterate_pages",
-    "iterate_pages_async",
-    "resume_wait",
-    "resume_wait_async",
     "select",
     "select_async",
 )
@@ -226,6 +186,30 @@ _FROM_SERVICES = {
     "IssuedToken": "huaweicloud_jobs_iam",
     "exchange_id_token": "huaweicloud_jobs_iam",
 }
+# Names this package no longer offers, kept until 3.0.0 with a DeprecationWarning naming the
+# replacement (the runtime's table: huaweicloud_jobs_core/_deprecations.py); not in __all__ nor dir().
+_DEPRECATED = (
+    "AsyncHttpTransport",
+    "AsyncRawServiceBase",
+    "AsyncServiceBase",
+    "AsyncTransport",
+    "BaseAsyncCloud",
+    "BaseCloud",
+    "HttpTransport",
+    "IamTokenAuth",
+    "Operation",
+    "RawServiceBase",
+    "ServiceBase",
+    "Transport",
+    "begin_wait",
+    "begin_wait_async",
+    "iterate_items",
+    "iterate_items_async",
+    "iterate_pages",
+    "iterate_pages_async",
+    "resume_wait",
+    "resume_wait_async",
+)
 
 # Written out, not built from the two tables above: static tools (type checkers, the API reference of the
 # documentation) read a literal list only.
@@ -234,17 +218,11 @@ __all__ = [
     "Acknowledgement",
     "AkSkAuth",
     "ArgumentsCredentialsProvider",
-    "AsyncHttpTransport",
     "AsyncItemIterator",
     "AsyncPageIterator",
-    "AsyncRawServiceBase",
-    "AsyncServiceBase",
-    "AsyncTransport",
     "AsyncWait",
     "AuthenticationError",
     "BadRequestError",
-    "BaseAsyncCloud",
-    "BaseCloud",
     "BatchFailedError",
     "BatchResult",
     "BulkOutcome",
@@ -265,9 +243,7 @@ __all__ = [
     "FederationCredentialsProvider",
     "FederationScope",
     "HUAWEI_CLOUD",
-    "HttpTransport",
     "HuaweiCloudJobsError",
-    "IamTokenAuth",
     "InvalidParameterError",
     "IssuedSecret",
     "ItemIterator",
@@ -275,7 +251,6 @@ __all__ = [
     "MetadataCredentialsProvider",
     "NotFoundError",
     "OPEN_TELEKOM_CLOUD",
-    "Operation",
     "OperationFailedError",
     "PageIterator",
     "PaginatorSpecError",
@@ -285,7 +260,6 @@ __all__ = [
     "ProviderAkSkAuth",
     "RateLimitError",
     "RawResponse",
-    "RawServiceBase",
     "RegionsFileError",
     "RequestTimeoutError",
     "ResponseTooLargeError",
@@ -294,7 +268,6 @@ __all__ = [
     "Selection",
     "ServerError",
     "ServerTimeoutError",
-    "ServiceBase",
     "Signer",
     "SigningError",
     "SourceReport",
@@ -304,7 +277,6 @@ __all__ = [
     "TemporaryCredentials",
     "TokenAuth",
     "TokenSource",
-    "Transport",
     "TransportError",
     "UnexpectedStatusError",
     "Wait",
@@ -312,16 +284,8 @@ __all__ = [
     "WaiterFailedError",
     "WaiterTimeoutError",
     "__version__",
-    "begin_wait",
-    "begin_wait_async",
     "bulk_call",
     "default_credential_chain",
-    "iterate_items",
-    "iterate_items_async",
-    "iterate_pages",
-    "iterate_pages_async",
-    "resume_wait",
-    "resume_wait_async",
     "select",
     "select_async",
     "SERVICES",
@@ -341,6 +305,10 @@ if not _typing.TYPE_CHECKING:
             module = __name__ + "._cloud"
         elif name in _FROM_SERVICES:
             module = _FROM_SERVICES[name]
+        elif name in _DEPRECATED:
+            from huaweicloud_jobs_core.seam import deprecated_name
+
+            return deprecated_name(__name__, name, removed_in="3.0.0")
         else:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
         value = getattr(_importlib.import_module(module), name)

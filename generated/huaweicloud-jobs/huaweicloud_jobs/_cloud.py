@@ -6,8 +6,8 @@ Generated from templates/umbrella by ``nox -s generate``.
 import functools as _functools
 import typing as _typing
 
-from huaweicloud_jobs_core import BaseAsyncCloud as _BaseAsyncCloud
-from huaweicloud_jobs_core import BaseCloud as _BaseCloud
+from huaweicloud_jobs_core.seam import BaseAsyncCloud as _BaseAsyncCloud
+from huaweicloud_jobs_core.seam import BaseCloud as _BaseCloud
 
 if _typing.TYPE_CHECKING:
     import huaweicloud_jobs_aom

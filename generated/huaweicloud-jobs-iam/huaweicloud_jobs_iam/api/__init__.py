@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from huaweicloud_jobs_core import (
-    AsyncRawServiceBase,
-    AsyncServiceBase,
-    Operation,
-    RawResponse,
-    RawServiceBase,
-    ServiceBase,
-)
+from huaweicloud_jobs_core import RawResponse
+from huaweicloud_jobs_core.seam import AsyncRawServiceBase, AsyncServiceBase, Operation, RawServiceBase, ServiceBase
 from huaweicloud_jobs_core.types import UNSET, Unset
 
 from ..models.auth import Auth

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from huaweicloud_jobs_core import (
-    Acknowledgement,
-    AsyncRawServiceBase,
-    AsyncServiceBase,
-    Operation,
-    RawResponse,
-    RawServiceBase,
-    ServiceBase,
-)
+from huaweicloud_jobs_core import Acknowledgement, RawResponse
+from huaweicloud_jobs_core.seam import AsyncRawServiceBase, AsyncServiceBase, Operation, RawServiceBase, ServiceBase
 
 PACKAGE = __name__.split(".")[0]
 _STOP_JOB: Operation[Acknowledgement] = Operation(
