@@ -69,7 +69,7 @@ from ._version import __version__
 from ._waiters import StateCallback, WaiterFailedError, WaiterTimeoutError, WaitOptions
 
 if TYPE_CHECKING:
-    from ._bulk import BulkOutcome, bulk_call
+    from ._bulk import BulkOutcome, bulk_call, bulk_call_async
     from ._federation import FederationCredentialsProvider, FederationScope
     from ._metadata import MetadataCredentialsError, MetadataCredentialsProvider
     from ._providers import (
@@ -94,6 +94,7 @@ _redaction.install()
 _LAZY = {
     "BulkOutcome": "._bulk",
     "bulk_call": "._bulk",
+    "bulk_call_async": "._bulk",
     "CachedTokenProvider": "._tokens",
     "IamTokenAuth": "._tokens",
     "IssuedSecret": "._tokens",
@@ -220,6 +221,7 @@ __all__ = [
     "begin_wait",
     "begin_wait_async",
     "bulk_call",
+    "bulk_call_async",
     "default_credential_chain",
     "iterate_items",
     "iterate_items_async",

@@ -98,6 +98,7 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import begin_wait as begin_wait
     from huaweicloud_jobs_core import begin_wait_async as begin_wait_async
     from huaweicloud_jobs_core import bulk_call as bulk_call
+    from huaweicloud_jobs_core import bulk_call_async as bulk_call_async
     from huaweicloud_jobs_core import default_credential_chain as default_credential_chain
     from huaweicloud_jobs_core import iterate_items as iterate_items
     from huaweicloud_jobs_core import iterate_items_async as iterate_items_async
@@ -211,6 +212,7 @@ _FROM_CORE = (
     "begin_wait",
     "begin_wait_async",
     "bulk_call",
+    "bulk_call_async",
     "default_credential_chain",
     "iterate_items",
     "iterate_items_async",
@@ -315,6 +317,7 @@ __all__ = [
     "begin_wait",
     "begin_wait_async",
     "bulk_call",
+    "bulk_call_async",
     "default_credential_chain",
     "iterate_items",
     "iterate_items_async",
