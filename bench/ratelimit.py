@@ -2,7 +2,7 @@
 
 The bench server (bench/server.py) admits DRS stops from a token bucket of ``admit`` per second
 and answers ``429`` with an API gateway's throttling error above it. Each run sends ``calls``
-stops through ``bulk_call`` at ``concurrency`` 16 with an ``AsyncCloud``:
+stops through ``bulk_call_async`` at ``concurrency`` 16 with an ``AsyncCloud``:
 
 * ``adaptive``: the default cloud (``rate_limit="adaptive"``);
 * ``unlimited (before)``: ``rate_limit=None``, the behaviour before flow control: every call sent
@@ -34,7 +34,7 @@ PROJECT_ID = "0" * 32
 
 
 async def _run(server: _Server, admit: int, calls: int, concurrency: int, rate_limit: str | None) -> dict[str, Any]:
-    from huaweicloud_jobs import AsyncCloud, Credentials, bulk_call
+    from huaweicloud_jobs import AsyncCloud, Credentials, bulk_call_async
 
     server.configure(admit=admit)
     before = server.stats()
@@ -46,7 +46,7 @@ async def _run(server: _Server, admit: int, calls: int, concurrency: int, rate_l
         rate_limit=rate_limit,
     ) as cloud:
         started = time.perf_counter()
-        outcomes = await bulk_call(ids, lambda job: cloud.drs.stop_job(job), concurrency=concurrency)
+        outcomes = await bulk_call_async(ids, lambda job: cloud.drs.stop_job(job), concurrency=concurrency)
         wall = time.perf_counter() - started
         limiter = cloud.drs._transport.limiter  # type: ignore[attr-defined]
     after = server.stats()

@@ -616,7 +616,7 @@ def bulk_job_ids(count: int) -> list[str]:
 
 
 async def _bench_bulk(server: Server, settings: Settings) -> dict[str, Any]:
-    from huaweicloud_jobs import AsyncCloud, Credentials, bulk_call
+    from huaweicloud_jobs import AsyncCloud, Credentials, bulk_call_async
 
     ids = bulk_job_ids(settings.bulk_calls)
     concurrency = settings.bulk_concurrency
@@ -633,7 +633,7 @@ async def _bench_bulk(server: Server, settings: Settings) -> dict[str, Any]:
     ):
 
         async def ours(keys: list[str]) -> int:
-            outcomes = await bulk_call(
+            outcomes = await bulk_call_async(
                 keys, lambda job: cloud.drs.stop_job(job, is_force_stop=True), concurrency=concurrency
             )
             return sum(outcome.ok and outcome.result.status == "success" for outcome in outcomes)  # type: ignore[union-attr]
@@ -704,7 +704,7 @@ async def _no_sleep(_: float) -> None:
 
 
 async def _bench_waiters(server: Server, settings: Settings) -> dict[str, Any]:
-    from huaweicloud_jobs import AsyncCloud, Credentials, bulk_call
+    from huaweicloud_jobs import AsyncCloud, Credentials, bulk_call_async
 
     jobs, polls = settings.waiter_jobs, settings.waiter_polls
     concurrency = settings.bulk_concurrency
@@ -722,7 +722,7 @@ async def _bench_waiters(server: Server, settings: Settings) -> dict[str, Any]:
     ):
 
         async def ours(keys: list[str]) -> int:
-            outcomes = await bulk_call(keys, cloud.drs.wait_until_job_stopped, concurrency=concurrency)
+            outcomes = await bulk_call_async(keys, cloud.drs.wait_until_job_stopped, concurrency=concurrency)
             failed = [outcome.error for outcome in outcomes if not outcome.ok]
             if failed:
                 raise RuntimeError(f"waiters: {len(failed)} failed, first {failed[0]!r}")
@@ -1159,7 +1159,7 @@ def evaluate(results: dict[str, Any]) -> tuple[list[Row], list[dict[str, Any]]]:
         ours, bare = bulk["ours"], bulk["bare httpx"]
         mib = 1024 * 1024
         target(
-            f"bulk: {bulk['calls']:,} DRS stops, concurrency {bulk['concurrency']}, 5% slow (bulk_call)",
+            f"bulk: {bulk['calls']:,} DRS stops, concurrency {bulk['concurrency']}, 5% slow (bulk_call_async)",
             f"{ours['calls_per_s']:,.0f}/s",
             f"{bare['calls_per_s']:,.0f}/s",
             f"{bulk['ratio']:.2f}x",

@@ -440,6 +440,36 @@ def test_ctrl_c_during_bulk_flushes_outcomes_and_exits_130(local: LocalServer, t
     assert summary["interrupted"] is True and summary["not_started"] == 40 - len(lines)
 
 
+def test_a_second_ctrl_c_during_bulk_leaves_at_once(local: LocalServer, tmp_path: Path) -> None:
+    held = Reply(200, b'{"status":"success"}', delay=60)
+    local.enqueue(*[Reply(200, b'{"status":"success"}')] * 2, *[held] * 8)
+    ids = tmp_path / "ids.txt"
+    ids.write_text("\n".join(f"job-{n}" for n in range(10)) + "\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [*command_line(), *endpoint_options(local), "drs", "stop-job", "--from-file", str(ids), "--concurrency", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment(),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in the test above
+    )
+    deadline = time.monotonic() + 60
+    while len(local.requests) < 4 and time.monotonic() < deadline:  # two answered, two held by the server
+        time.sleep(0.05)
+    assert len(local.requests) == 4, "the command did not send 4 requests in 60 s"
+    deadline = time.monotonic() + 30  # liveness only: the held calls would take 60 s
+    while process.poll() is None and time.monotonic() < deadline:
+        process.send_signal(signal.SIGINT)  # the first stops new calls, the next one leaves
+        time.sleep(0.2)
+    stdout, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr
+    assert [json.loads(line)["input"] for line in stdout.splitlines()] == ["job-0", "job-1"]
+    assert "interrupted: no new calls; waiting for the calls already sent" in stderr
+    summary = json.loads(stderr.splitlines()[-1])["summary"]
+    assert summary == {"total": 10, "succeeded": 2, "failed": 0, "not_started": 6, "interrupted": True}
+    assert len(local.requests) == 4
+
+
 # ---------------------------------------------------------------------------------------------
 # --wait, --missing-ok and waiter commands: generic rules, shown on a fake service class
 

@@ -31,7 +31,7 @@ from huaweicloud_jobs import (
     RetryPolicy,
     ServerError,
     UnexpectedStatusError,
-    bulk_call,
+    bulk_call_async,
 )
 from huaweicloud_jobs_core import _defaults
 from huaweicloud_jobs_core._exceptions import MAX_BODY_BYTES
@@ -371,7 +371,7 @@ def test_cancelled_bulk_run_keeps_what_finished() -> None:
         return key * 10
 
     async def run() -> None:
-        task = asyncio.ensure_future(bulk_call(range(6), call, concurrency=6, on_outcome=flushed.append))
+        task = asyncio.ensure_future(bulk_call_async(range(6), call, concurrency=6, on_outcome=flushed.append))
         while len(flushed) < 3:
             await asyncio.sleep(0.01)
         task.cancel()

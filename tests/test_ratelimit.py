@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from huaweicloud_jobs import AsyncCloud, Cloud, Credentials
-from huaweicloud_jobs_core import InvalidParameterError, bulk_call
+from huaweicloud_jobs_core import InvalidParameterError, bulk_call_async
 from huaweicloud_jobs_core._ratelimit import GENTLE_CUT, MIN_SAMPLE, STEEP_CUT, RateLimiter
 
 
@@ -308,7 +308,7 @@ def test_bulk_stops_against_a_throttling_service_learn_its_rate() -> None:
 
         async def run() -> list[object]:
             async with AsyncCloud(**_cloud_options(running)) as cloud:  # type: ignore[arg-type]
-                outcomes = await bulk_call([f"job-{n}" for n in range(120)], cloud.drs.stop_job, concurrency=16)
+                outcomes = await bulk_call_async([f"job-{n}" for n in range(120)], cloud.drs.stop_job, concurrency=16)
                 limiter = cloud.drs._transport.limiter  # type: ignore[attr-defined]
                 assert limiter is not None and limiter.throttles >= 1
                 return list(outcomes)
@@ -361,7 +361,7 @@ def test_bulk_call_rate_spaces_the_calls() -> None:
             calls.append(loop.time())
             return key
 
-        outcomes = await bulk_call(range(6), call, concurrency=6, rate=50)
+        outcomes = await bulk_call_async(range(6), call, concurrency=6, rate=50)
         assert [outcome.result for outcome in outcomes] == list(range(6))
 
     asyncio.run(run())
@@ -374,7 +374,7 @@ def test_bulk_call_bad_rate_is_a_typed_error() -> None:
         return key
 
     with pytest.raises(InvalidParameterError, match="rate"):
-        asyncio.run(bulk_call([1], call, rate=0))
+        asyncio.run(bulk_call_async([1], call, rate=0))
 
 
 def test_a_429_through_the_transport_engages_the_limiter() -> None:

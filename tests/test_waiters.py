@@ -21,7 +21,7 @@ from huaweicloud_jobs import (
     RetryPolicy,
     WaiterFailedError,
     WaiterTimeoutError,
-    bulk_call,
+    bulk_call_async,
 )
 from huaweicloud_jobs.testing import VANISHED, FakeCloud, FakeTime
 
@@ -313,7 +313,7 @@ def test_bulk_stop_and_wait_of_1000_jobs(fake: FakeCloud, clock: FakeTime) -> No
 
     async def run() -> list[BulkOutcome[str, Any]]:
         async with async_cloud_for(fake, clock) as cloud:
-            return await bulk_call(ids, lambda job: cloud.drs.stop_job_and_wait(job, timeout=60), concurrency=50)
+            return await bulk_call_async(ids, lambda job: cloud.drs.stop_job_and_wait(job, timeout=60), concurrency=50)
 
     outcomes = asyncio.run(run())
     assert [outcome.key for outcome in outcomes] == ids
@@ -339,7 +339,7 @@ def test_dli_batch_stop_then_wait_per_job(fake: FakeCloud, clock: FakeTime) -> N
     async def run() -> tuple[Any, list[BulkOutcome[int, Any]]]:
         async with async_cloud_for(fake, clock) as cloud:
             batch = await cloud.dli.stop_jobs(ids)
-            outcomes = await bulk_call(
+            outcomes = await bulk_call_async(
                 ids, lambda job: cloud.dli.wait_until_job_stopped(job, timeout=60), concurrency=100
             )
             return batch, outcomes

@@ -50,7 +50,7 @@ from ._version import __version__
 from ._waiters import StateCallback, WaiterFailedError, WaiterTimeoutError, WaitOptions
 
 if TYPE_CHECKING:
-    from ._bulk import BulkOutcome, bulk_call
+    from ._bulk import BulkOutcome, bulk_call, bulk_call_async
     from ._federation import FederationCredentialsProvider, FederationScope
     from ._metadata import MetadataCredentialsError, MetadataCredentialsProvider
     from ._providers import (
@@ -75,6 +75,7 @@ _redaction.install()
 _LAZY = {
     "BulkOutcome": "._bulk",
     "bulk_call": "._bulk",
+    "bulk_call_async": "._bulk",
     "CachedTokenProvider": "._tokens",
     "IssuedSecret": "._tokens",
     "StaticTokenAuth": "._tokens",
@@ -188,6 +189,7 @@ __all__ = [
     "WaiterTimeoutError",
     "__version__",
     "bulk_call",
+    "bulk_call_async",
     "default_credential_chain",
     "select",
     "select_async",

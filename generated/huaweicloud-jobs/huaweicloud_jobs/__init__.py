@@ -84,6 +84,7 @@ if _typing.TYPE_CHECKING:
     from huaweicloud_jobs_core import WaiterTimeoutError as WaiterTimeoutError
     from huaweicloud_jobs_core import __version__ as __version__
     from huaweicloud_jobs_core import bulk_call as bulk_call
+    from huaweicloud_jobs_core import bulk_call_async as bulk_call_async
     from huaweicloud_jobs_core import default_credential_chain as default_credential_chain
     from huaweicloud_jobs_core import select as select
     from huaweicloud_jobs_core import select_async as select_async
@@ -177,6 +178,7 @@ _FROM_CORE = (
     "WaiterTimeoutError",
     "__version__",
     "bulk_call",
+    "bulk_call_async",
     "default_credential_chain",
     "select",
     "select_async",
@@ -285,6 +287,7 @@ __all__ = [
     "WaiterTimeoutError",
     "__version__",
     "bulk_call",
+    "bulk_call_async",
     "default_credential_chain",
     "select",
     "select_async",
