@@ -6,7 +6,6 @@ loopback address (169.254.169.254 included). Clocks are injected; no test sleeps
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import socket
 import threading
@@ -32,22 +31,18 @@ from huaweicloud_jobs import (
     TemporaryCredentials,
 )
 
+pytestmark = pytest.mark.usefixtures("loopback_only")  # no test reaches past 127.0.0.1
+
 NOW = 1_800_000_000.0
 SECRET = "SECRETsecretSECRETsecret0123456789abcdef"
 TOKEN = "STStoken-" + "x" * 40
 
 
-@pytest.fixture(autouse=True)
-def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail any connection to a non-loopback address (the real metadata service above all)."""
-    real_connect = socket.socket.connect
-
-    def connect(self: socket.socket, address: Any) -> None:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
-            assert ipaddress.ip_address(address[0]).is_loopback, f"test tried to connect to {address}"
-        real_connect(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
+def test_the_loopback_guard_refuses_the_metadata_address() -> None:
+    """What the guard is for: a connection to the real metadata service fails before any packet leaves."""
+    for connect in (socket.socket.connect, socket.socket.connect_ex):
+        with socket.socket() as sock, pytest.raises(AssertionError, match=r"169\.254\.169\.254"):
+            connect(sock, ("169.254.169.254", 80))
 
 
 def iso(moment: float) -> str:
