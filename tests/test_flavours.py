@@ -21,7 +21,6 @@ import ast
 import difflib
 import importlib
 import inspect
-import re
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -85,7 +84,8 @@ class Twin:
     module: str
     asyncio: str
     sync: str
-    # (asyncio text after the rewrite, the sync text it stands for, why): differences kept on purpose.
+    # (asyncio text after the rewrite, the sync text it stands for, why): differences kept on purpose,
+    # each a piece of one line of the normalised source, found exactly once.
     replace: tuple[tuple[str, str, str], ...] = ()
     # Members of a class pair that differ on purpose: asyncio member name -> why. Asserted to differ.
     differs: dict[str, str] = field(default_factory=dict)
@@ -109,14 +109,6 @@ TWINS: list[Twin] = [
         f"{CORE}._transport",
         "AsyncHttpTransport",
         "HttpTransport",
-        replace=(
-            (
-                "holder = self._client\n"
-                "client: httpx.Client = holder.current() if isinstance(holder, LoopClients) else holder",
-                "client: httpx.Client = self._client",
-                "an httpx.AsyncClient serves one event loop: an AsyncCloud keeps one per loop (LoopClients)",
-            ),
-        ),
         differs={"__init__": f"the default sleep is asyncio.sleep, looked up when made: {LAZY_ASYNCIO}"},
     ),
     # _deadline_sockets: httpcore's backends and streams, bounded by the deadline
@@ -311,15 +303,8 @@ def _split(node: ast.stmt, differs: dict[str, str]) -> tuple[str, dict[str, str]
 
 
 def _replaced(source: str, old: str, new: str) -> tuple[str, int]:
-    """``source`` with ``old`` replaced by ``new``; lines of a several-line ``old`` at any indentation."""
-    if "\n" not in old:
-        return source.replace(old, new), source.count(old)
-    pattern = re.compile(r"^(?P<indent> *)" + r"\n(?P=indent)".join(map(re.escape, old.splitlines())), re.MULTILINE)
-
-    def indented(match: re.Match[str]) -> str:
-        return "\n".join(match["indent"] + line for line in new.splitlines())
-
-    return pattern.subn(indented, source)
+    """``source`` with ``old`` (a piece of one line) replaced by ``new``, and how often it was found."""
+    return source.replace(old, new), source.count(old)
 
 
 def compare(twin: Twin) -> tuple[str, str, dict[str, tuple[str, str]]]:
