@@ -52,14 +52,21 @@ def head(status: str = "200 OK", headers: dict[str, str] | None = None) -> bytes
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
-def send_large(conn: socket.socket, size: int, *, chunk: bytes = b"x" * 65536) -> None:
-    """A JSON-ish 200 body of ``size`` bytes, streamed without holding it in memory."""
+def send_large(conn: socket.socket, size: int, *, chunk: bytes = b"x" * 65536) -> int:
+    """A JSON-ish 200 body of ``size`` bytes, streamed without holding it in memory.
+
+    Returns how many bytes of the body went out before the client closed the connection (``size`` if it did not).
+    """
     conn.sendall(head(headers={"Content-Type": "application/json", "Content-Length": str(size)}))
     sent = 0
-    while sent < size:
-        piece = chunk[: size - sent]
-        conn.sendall(piece)
-        sent += len(piece)
+    try:
+        while sent < size:
+            piece = chunk[: size - sent]
+            conn.sendall(piece)
+            sent += len(piece)
+    except OSError:
+        pass
+    return sent
 
 
 TRICKLE_INTERVAL = 0.2

@@ -3,12 +3,11 @@
 The oracle tests run ``huaweicloudsdkcore.auth.provider``'s Env and Profile providers and ours
 on the same temp HOME / files / environment and compare AK, SK, security token, project and
 domain. The official chain itself is not run: its metadata provider would contact
-169.254.169.254; the autouse guard fails any non-loopback connection.
+169.254.169.254; the loopback guard (conftest) fails any non-loopback connection.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import socket
 import stat
@@ -39,6 +38,8 @@ from huaweicloud_jobs_core._providers import (
     default_credential_chain,
 )
 
+pytestmark = pytest.mark.usefixtures("loopback_only")  # no test reaches past 127.0.0.1
+
 SK = "SKsecret0123456789abcdefSKsecret0123456789"
 ENV_NAMES = [
     "HUAWEICLOUD_SDK_AK",
@@ -53,18 +54,6 @@ ENV_NAMES = [
     "CLOUD_SDK_AK",
     "CLOUD_SDK_SK",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_connect = socket.socket.connect
-
-    def connect(self: socket.socket, address: Any) -> None:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
-            assert ipaddress.ip_address(address[0]).is_loopback, f"test tried to connect to {address}"
-        real_connect(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
 
 
 @pytest.fixture

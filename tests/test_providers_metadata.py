@@ -6,7 +6,6 @@ loopback address (169.254.169.254 included). Clocks are injected; no test sleeps
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import socket
 import threading
@@ -32,22 +31,18 @@ from huaweicloud_jobs import (
     TemporaryCredentials,
 )
 
+pytestmark = pytest.mark.usefixtures("loopback_only")  # no test reaches past 127.0.0.1
+
 NOW = 1_800_000_000.0
 SECRET = "SECRETsecretSECRETsecret0123456789abcdef"
 TOKEN = "STStoken-" + "x" * 40
 
 
-@pytest.fixture(autouse=True)
-def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail any connection to a non-loopback address (the real metadata service above all)."""
-    real_connect = socket.socket.connect
-
-    def connect(self: socket.socket, address: Any) -> None:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
-            assert ipaddress.ip_address(address[0]).is_loopback, f"test tried to connect to {address}"
-        real_connect(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
+def test_the_loopback_guard_refuses_the_metadata_address() -> None:
+    """What the guard is for: a connection to the real metadata service fails before any packet leaves."""
+    for connect in (socket.socket.connect, socket.socket.connect_ex):
+        with socket.socket() as sock, pytest.raises(AssertionError, match=r"169\.254\.169\.254"):
+            connect(sock, ("169.254.169.254", 80))
 
 
 def iso(moment: float) -> str:
@@ -68,6 +63,8 @@ class FakeMetadata:
         self.get_status: int | None = None
         self.get_body: bytes | None = None
         self.delay = 0.0
+        self.hold: threading.Event | None = None  # set: GETs answer only once it is set (at most 10 s)
+        self.holding = 0  # GETs waiting on hold
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)
@@ -109,6 +106,12 @@ class FakeMetadata:
                     fake.requests.append(("GET", self.path, dict(self.headers)))
                 if fake.delay:
                     time.sleep(fake.delay)
+                if fake.hold is not None:
+                    with fake.lock:
+                        fake.holding += 1
+                    fake.hold.wait(10)
+                    with fake.lock:
+                        fake.holding -= 1
                 if self.path != "/openstack/latest/securitykey":
                     self._reply(404, b"")
                     return
@@ -243,23 +246,33 @@ def test_failed_early_refresh_keeps_valid_credentials(metadata: FakeMetadata) ->
         provider.get_credentials()
 
 
-def test_service_down_fails_fast_with_typed_error() -> None:
+def test_service_down_fails_fast_with_typed_error(monkeypatch: pytest.MonkeyPatch) -> None:
     provider = MetadataCredentialsProvider(base_url=closed_port_url(), clock=Clock())
-    started = time.monotonic()
+    sent: list[tuple[str, str]] = []
+    send = provider._send
+
+    def counted(method: str, path: str, headers: dict[str, str], deadline: float) -> httpx.Response:
+        sent.append((method, path))
+        return send(method, path, headers, deadline)
+
+    monkeypatch.setattr(provider, "_send", counted)
     with pytest.raises(MetadataCredentialsError, match="failed") as caught:
         provider.get_credentials()
-    assert time.monotonic() - started < 2.0
+    assert sent == [("PUT", "/meta-data/latest/api/token")]  # fast: the first refused connection ends it
     assert isinstance(caught.value, CredentialsNotFoundError)
     assert isinstance(caught.value, CredentialsError)
 
 
 def test_slow_service_is_bounded(metadata: FakeMetadata) -> None:
-    metadata.delay = 0.5
+    """The read gives up by its own bounds while the service is still holding the answer back."""
+    metadata.hold = threading.Event()
     provider = MetadataCredentialsProvider(base_url=metadata.url, read_timeout=0.1, total_timeout=0.3, clock=Clock())
-    started = time.monotonic()
-    with pytest.raises(MetadataCredentialsError, match="timed out"):
-        provider.get_credentials()
-    assert time.monotonic() - started < 0.5
+    try:
+        with pytest.raises(MetadataCredentialsError, match="timed out"):
+            provider.get_credentials()
+        assert metadata.holding == 1, "the error came before the service answered"
+    finally:
+        metadata.hold.set()
 
 
 def test_fifty_threads_share_one_fetch(metadata: FakeMetadata) -> None:

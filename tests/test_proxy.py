@@ -5,8 +5,6 @@ A tiny absolute-form forward proxy and a target server, both on loopback, in thr
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +12,8 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
+
+pytestmark = pytest.mark.usefixtures("loopback_only")  # no test reaches past 127.0.0.1
 
 PROXY_VARIABLES = [
     "HTTP_PROXY",
@@ -28,15 +28,7 @@ PROXY_VARIABLES = [
 
 
 @pytest.fixture(autouse=True)
-def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_connect = socket.socket.connect
-
-    def connect(self: socket.socket, address: Any) -> None:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
-            assert ipaddress.ip_address(address[0]).is_loopback, f"test tried to connect to {address}"
-        real_connect(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
+def _no_proxy_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in PROXY_VARIABLES:
         monkeypatch.delenv(name, raising=False)
 

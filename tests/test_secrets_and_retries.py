@@ -8,6 +8,7 @@ import json
 import logging
 import pickle
 import socket
+import subprocess
 import sys
 import traceback
 import warnings
@@ -378,32 +379,130 @@ def test_env_variable_switches_the_audit_log_on(monkeypatch: pytest.MonkeyPatch)
         logger.handlers[:] = saved[1]
 
 
-def test_opentelemetry_spans_per_call_and_attempt(server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("opentelemetry.sdk")
-    from opentelemetry.sdk.trace import TracerProvider  # type: ignore[import-not-found, unused-ignore]
-    from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # type: ignore[import-not-found, unused-ignore]
-    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter  # type: ignore[import-not-found, unused-ignore]
+@pytest.fixture
+def spans(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """The spans the runtime records through OpenTelemetry's global tracer provider (the SDK, in memory).
 
+    The runtime's one-time lookup is undone first, so it imports ``opentelemetry`` and asks the
+    global provider for its tracer itself, as it does in a user's process.
+    """
+    from opentelemetry import trace
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+    global _TRACER_PROVIDER
+    if _TRACER_PROVIDER is None:  # the global provider can be set once per process
+        _TRACER_PROVIDER = TracerProvider()
+        trace.set_tracer_provider(_TRACER_PROVIDER)
     exporter = InMemorySpanExporter()
-    provider = TracerProvider()
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
-    monkeypatch.setattr(_audit._Otel, "checked", True)
-    monkeypatch.setattr(_audit._Otel, "tracer", provider.get_tracer("test"))
+    processor = SimpleSpanProcessor(exporter)
+    _TRACER_PROVIDER.add_span_processor(processor)
+    monkeypatch.setattr(_audit._Otel, "checked", False)
+    monkeypatch.setattr(_audit._Otel, "tracer", None)
+    try:
+        yield exporter
+    finally:
+        processor.shutdown()  # later spans of this provider are no longer exported here
+
+
+_TRACER_PROVIDER: Any = None
+
+
+def test_opentelemetry_spans_per_call_and_attempt(server: LocalServer, spans: Any) -> None:
+    from huaweicloud_jobs_core._version import __version__
+
     server.enqueue(Reply(503))
+    credentials = Credentials(ak="AKTESTTESTTESTTEST00", sk=SK, security_token=STS)
     with Cloud(
-        token="t", project_id=PROJECT_ID, endpoints=server.endpoints(), allow_http=True, sleep=lambda s: None
+        credentials=credentials,
+        project_id=PROJECT_ID,
+        endpoints=server.endpoints(),
+        allow_http=True,
+        sleep=lambda s: None,
     ) as c:
         c.drs.stop_job(JOB)
-    names = sorted(span.name for span in exporter.get_finished_spans())
-    assert names == [
-        "huaweicloud_jobs drs.stop_job",
-        "huaweicloud_jobs drs.stop_job attempt 1",
-        "huaweicloud_jobs drs.stop_job attempt 2",
-    ]
+    finished = {span.name: span for span in spans.get_finished_spans()}
+    call = finished.pop("huaweicloud_jobs drs.stop_job")
+    first = finished.pop("huaweicloud_jobs drs.stop_job attempt 1")
+    second = finished.pop("huaweicloud_jobs drs.stop_job attempt 2")
+    assert not finished
+    assert (call.instrumentation_scope.name, call.instrumentation_scope.version) == ("huaweicloud_jobs", __version__)
+    assert dict(call.attributes) == {
+        "rpc.system": "huaweicloud",
+        "rpc.service": "drs",
+        "rpc.method": "stop_job",
+        "http.request.method": "POST",
+        "url.template": "/v5/{project_id}/jobs/{job_id}/stop",
+    }
+    assert dict(first.attributes) == {
+        "http.request.resend_count": 0,
+        "http.response.status_code": 503,
+        "huaweicloud.request_id": "local-1",
+        "error.type": "ServerError",
+    }
+    assert dict(second.attributes) == {
+        "http.request.resend_count": 1,
+        "http.response.status_code": 200,
+        "huaweicloud.request_id": "local-2",
+    }
+    assert first.parent.span_id == second.parent.span_id == call.context.span_id
+    assert first.context.trace_id == call.context.trace_id
+    for span in (call, first, second):
+        assert_clean(span.to_json(), f"span {span.name}")
+        assert "AKTESTTESTTESTTEST00" not in span.to_json()
 
 
 def test_no_opentelemetry_costs_nothing(server: LocalServer) -> None:
-    assert "opentelemetry" not in sys.modules or _audit._Otel.checked
+    """Without the API installed: no import of it at any time, no span object per call, calls work.
+
+    In a fresh interpreter where ``opentelemetry`` cannot be imported (a meta path finder refuses it),
+    so it holds whatever this process has imported.
+    """
+    script = f"""
+import sys
+
+class Refuse:
+    def find_spec(self, name, path=None, target=None):
+        if name == "opentelemetry" or name.startswith("opentelemetry."):
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+        return None
+
+sys.meta_path.insert(0, Refuse())
+from huaweicloud_jobs import Cloud
+from huaweicloud_jobs_core import _audit
+
+with Cloud(token="t", project_id={PROJECT_ID!r}, endpoints={server.endpoints()!r}, allow_http=True) as cloud:
+    cloud.drs.stop_job({JOB!r})
+    cloud.drs.stop_job({JOB!r})
+assert _audit._Otel.checked and _audit._Otel.tracer is None, "looked up once, found absent"
+assert _audit.call_span("drs", "stop_job", "POST", "/") is _audit._NULL, "a shared no-op context, no span"
+assert _audit.attempt_span("drs", "stop_job", 1) is _audit._NULL
+assert not [name for name in sys.modules if name.startswith("opentelemetry")]
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
+    assert len(server.requests) == 2
+
+
+def test_opentelemetry_is_not_imported_before_the_first_call() -> None:
+    """With the API installed, importing and building a client leave it alone (it is looked up on the first call)."""
+    script = f"""
+import sys
+from huaweicloud_jobs import AsyncCloud, Cloud
+
+Cloud(token="t", project_id={PROJECT_ID!r}, region="cn-north-4").close()
+AsyncCloud(token="t", project_id={PROJECT_ID!r}, region="cn-north-4")
+from importlib.util import find_spec
+from huaweicloud_jobs_core import _audit
+assert not [name for name in sys.modules if name.startswith("opentelemetry")], "not imported"
+assert find_spec("opentelemetry") is not None, "though installed"
+assert not _audit._Otel.checked
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0 and done.stdout == "ok\n", done.stderr
 
 
 def test_async_secret_sweep(all_logs: pytest.LogCaptureFixture) -> None:

@@ -277,15 +277,43 @@ def test_requests_are_recorded() -> None:
     assert fake.requests == [] and fake.job("dli", 7).stopped
 
 
-def test_latency_delays_answers() -> None:
+class _Slept:
+    """Stands in for the kit's ``time`` or ``asyncio`` module: records what is slept, sleeps nothing."""
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+        self.seconds: list[float] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+    def sleep(self, seconds: float) -> Any:
+        self.seconds.append(seconds)
+        return asyncio.sleep(0) if self._module is asyncio else None
+
+
+def test_latency_delays_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fault's delay is slept before its answer, in the sync and the asyncio transport (recorded, not timed)."""
+    kit = huaweicloud_jobs_core.testing
+    slept_sync, slept_async = _Slept(time), _Slept(asyncio)
+    monkeypatch.setattr(kit, "time", slept_sync)
+    monkeypatch.setattr(kit, "asyncio", slept_async)
     fake = FakeCloud(["drs"])
     fake.add_job("drs", "j", states=["RUNNING"])
     fake.fail_next("drs", "show_job", status=500, delay=0.05)
     with client(fake) as http:
-        started = time.perf_counter()
-        response = http.get(f"{DRS}/j", params={"type": "overview"})
-        elapsed = time.perf_counter() - started
-    assert response.status_code == 500 and 0.04 <= elapsed < 1
+        assert http.get(f"{DRS}/j", params={"type": "overview"}).status_code == 500
+        assert http.get(f"{DRS}/j", params={"type": "overview"}).status_code == 200  # the next one: no delay
+    assert slept_sync.seconds == [0.05]
+
+    async def twice() -> list[int]:
+        async with httpx.AsyncClient(transport=fake.transport(), headers=AUTH) as http:
+            answers = [await http.get(f"{DRS}/j", params={"type": "overview"}) for _ in range(2)]
+        return [answer.status_code for answer in answers]
+
+    fake.fail_next("drs", "show_job", status=503, delay=0.25)
+    assert asyncio.run(twice()) == [503, 200]
+    assert slept_async.seconds == [0.25] and slept_sync.seconds == [0.05]
 
 
 # -- the two modes ------------------------------------------------------------------------------------------

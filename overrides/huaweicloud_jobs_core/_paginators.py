@@ -240,7 +240,12 @@ class _NeedPage:
     """Returned by :meth:`Walk.next_item` when the next item is on a page not fetched yet."""
 
 
+class _End:
+    """Returned by :meth:`Walk.next_item` when every item has been handed out."""
+
+
 NEED_PAGE = _NeedPage()
+END = _End()
 
 
 def _count(name: str, value: int | None) -> int | None:
@@ -355,9 +360,14 @@ class Walk:
             self.done = self.size is not None and received < self.size
 
     def next_item(self) -> Any:
-        """The next item, :data:`NEED_PAGE` when a page must be fetched first, or raises StopIteration."""
+        """The next item, :data:`NEED_PAGE` when a page must be fetched first, or :data:`END`.
+
+        A marker, not ``StopIteration``: the asyncio iterator must end with ``StopAsyncIteration``
+        (a ``StopIteration`` raised inside a coroutine becomes a ``RuntimeError``), and so each
+        iterator raises its own flavour's.
+        """
         if self.remaining == 0:
-            raise StopIteration
+            return END
         if self._index < len(self._items):
             item = self._items[self._index]
             self._index += 1
@@ -365,7 +375,7 @@ class Walk:
                 self.remaining -= 1
             return item
         if self.done:
-            raise StopIteration
+            return END
         self._items = []
         return NEED_PAGE
 
@@ -420,6 +430,8 @@ class ItemIterator(Iterator[T]):
     def __next__(self) -> T:
         while True:
             item = self._walk.next_item()
+            if item is END:
+                raise StopIteration
             if item is not NEED_PAGE:
                 return item  # type: ignore[no-any-return]
             self._walk.receive(self._fetch(*self._walk.request()))
@@ -441,10 +453,9 @@ class AsyncItemIterator(AsyncIterator[T]):
 
     async def __anext__(self) -> T:
         while True:
-            try:
-                item = self._walk.next_item()
-            except StopIteration:
-                raise StopAsyncIteration from None
+            item = self._walk.next_item()
+            if item is END:
+                raise StopAsyncIteration
             if item is not NEED_PAGE:
                 return item  # type: ignore[no-any-return]
             self._walk.receive(await self._fetch(*self._walk.request()))

@@ -32,7 +32,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = [
     "MASK",
@@ -211,6 +211,8 @@ def _balanced_end(text: str, start: int) -> int:
 class SecretFilter(logging.Filter):
     """Redacts every record passing through: the fully formatted message, with its arguments."""
 
+    _REDACTS_SECRETS: ClassVar[bool] = True  # also true of a reloaded copy of this class (see install)
+
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
@@ -243,8 +245,14 @@ _FILTERED_LOGGERS = (
 
 
 def install() -> None:
-    """Attach the filter to httpcore's trace loggers, httpx's and ours (idempotent)."""
+    """Attach the filter to httpcore's trace loggers, httpx's and ours (idempotent).
+
+    A logger that has a :class:`SecretFilter` already (this one, one a user added, or one of a
+    reloaded copy of this module) keeps it alone, so a record is redacted once. Filters belong to
+    loggers, not to handlers: logging configured before or after this runs (``basicConfig``,
+    ``dictConfig``, a handler of one's own) receives records already redacted.
+    """
     for name in _FILTERED_LOGGERS:
         target = logging.getLogger(name)
-        if _FILTER not in target.filters:
+        if not any(getattr(existing, "_REDACTS_SECRETS", False) for existing in target.filters):
             target.addFilter(_FILTER)

@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -93,6 +93,21 @@ class ExpiringCache(Generic[T]):
                 return value
             try:
                 return fetch()
+            except HuaweiCloudJobsError as exc:
+                return self._failed(exc)
+
+    async def _single_flight_async(self, fetch: Callable[[], Awaitable[T]]) -> T:
+        """The asyncio counterpart of :meth:`_single_flight`: one fetch for all the coroutines of a loop."""
+        value = self._fresh()
+        if value is not None:
+            return value
+        seen = self._generation
+        async with self._async_lock():
+            value = self._after_waiting(seen)
+            if value is not None:
+                return value
+            try:
+                return await fetch()
             except HuaweiCloudJobsError as exc:
                 return self._failed(exc)
 

@@ -24,7 +24,7 @@ import httpx
 
 from . import _defaults
 from ._credentials import _check_header_safe
-from ._exceptions import CredentialsError, HuaweiCloudJobsError
+from ._exceptions import CredentialsError
 from ._public import publish
 from ._refresh import ExpiringCache
 
@@ -108,20 +108,7 @@ class CachedTokenProvider(ExpiringCache[str]):
 
     async def aget_token(self) -> str:
         """The asyncio counterpart of :meth:`get_token`; concurrent coroutines share one request."""
-        token = self._fresh()
-        if token is not None:
-            return token
-        seen = self._generation
-        async with self._async_lock():
-            token = self._after_waiting(seen)
-            if token is not None:
-                return token
-            started = self._clock()
-            try:
-                issued = await self._aissue()
-            except HuaweiCloudJobsError as exc:
-                return self._failed(exc)
-            return self._stored(issued, started)
+        return await self._single_flight_async(self._afetch)
 
     def invalidate(self, token: str) -> None:
         """Forget ``token`` if it is still the cached one (a service rejected it).
@@ -160,6 +147,10 @@ class CachedTokenProvider(ExpiringCache[str]):
     def _fetch(self) -> str:
         started = self._clock()
         return self._stored(self._issue(), started)
+
+    async def _afetch(self) -> str:
+        started = self._clock()
+        return self._stored(await self._aissue(), started)
 
     def _stored(self, issued: IssuedSecret, started: float) -> str:
         if issued.expires_at <= started:

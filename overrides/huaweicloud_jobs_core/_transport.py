@@ -354,6 +354,11 @@ class _Base:
         """What waiters measure their deadline with."""
         return self._clock
 
+    def _current_client(self) -> Any:
+        """The httpx client to send with: this transport's own, or the running event loop's (:class:`LoopClients`)."""
+        holder = self._client
+        return holder.current() if isinstance(holder, LoopClients) else holder
+
     @property
     def project_id(self) -> str:
         if not self._project_id:
@@ -612,7 +617,7 @@ class HttpTransport(_Base):
 
     def _receive(self, spec: OperationSpec, request: dict[str, Any]) -> httpx.Response:
         """Send and read the body, bounded in size and in time (the attempt deadline); raises httpx errors or ours."""
-        client: httpx.Client = self._client
+        client: httpx.Client = self._current_client()
         token = _deadline.enter(self._attempt_seconds(request), _ATTEMPT)
         try:
             response = client.send(client.build_request(**request), auth=self._auth, stream=True)
@@ -721,8 +726,7 @@ class AsyncHttpTransport(_Base):
 
     async def _receive(self, spec: OperationSpec, request: dict[str, Any]) -> httpx.Response:
         """The asyncio twin of ``HttpTransport._receive``."""
-        holder = self._client
-        client: httpx.AsyncClient = holder.current() if isinstance(holder, LoopClients) else holder
+        client: httpx.AsyncClient = self._current_client()
         token = _deadline.enter(self._attempt_seconds(request), _ATTEMPT)
         try:
             response = await client.send(client.build_request(**request), auth=self._auth, stream=True)
