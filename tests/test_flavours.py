@@ -36,6 +36,7 @@ RENAMES: dict[str, str] = {
     # classes and aliases
     "AsyncBackend": "Backend",
     "AsyncClient": "Client",  # httpx
+    "AsyncBaseTransport": "BaseTransport",  # httpx
     "AsyncFetch": "Fetch",
     "AsyncHttpTransport": "HttpTransport",
     "AsyncItemIterator": "ItemIterator",
@@ -139,7 +140,15 @@ TWINS: list[Twin] = [
     # _selection
     Twin(f"{CORE}._selection", "select_async", "select"),
     # _client: the clouds users hold
-    Twin(f"{CORE}._client", "BaseAsyncCloud", "BaseCloud"),
+    Twin(
+        f"{CORE}._client",
+        "BaseAsyncCloud",
+        "BaseCloud",
+        differs={
+            "_TRANSPORT_DESCRIBED": "the error for a wrong transport names the kinds this flavour takes",
+            "_CLIENT_DESCRIBED": "the error for a wrong http_client names the client this flavour takes",
+        },
+    ),
     # _refresh and _tokens: one refresh for all callers
     Twin(
         f"{CORE}._refresh",
@@ -174,6 +183,12 @@ APART: dict[str, str] = {
         "a credential refresh is blocking I/O: the asyncio flow runs it in a worker thread unless the cached "
         "credentials are current, then signs with the same AkSkAuth flow as the sync one"
     ),
+    f"{CORE}._bulk:bulk_call_async": (
+        "drives the same I/O-free _BulkRun as bulk_call; tasks instead of a thread pool, and cancellation "
+        "(in-flight calls cancelled) instead of Ctrl-C (in-flight calls awaited, a second one leaves)"
+    ),
+    f"{CORE}._bulk:_wait_async": "asyncio.wait on tasks; the sync _wait also wakes to let Ctrl-C through",
+    f"{CORE}._bulk:_awaited": "refuses a plain result, where the sync _called refuses an awaitable",
     f"{CORE}.testing:FakeTime.async_sleep": "moves the same fake clock (FakeTime.sleep), then yields to the loop once",
     "huaweicloud_jobs_iam._patch:IamTokenProvider._aissue": (
         "an AsyncClient per refresh: refreshes are hours apart and an AsyncClient is tied to one event loop, "
@@ -182,7 +197,7 @@ APART: dict[str, str] = {
 }
 
 # Modules whose asyncio members are not checked here yet.
-NOT_SCANNED = {f"{CORE}._bulk"}
+NOT_SCANNED: set[str] = set()
 
 
 # -- the rewrite --------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 from ._exceptions import InvalidParameterError
+from ._public import publish
 from ._ratelimit import RateLimiter
 
 if TYPE_CHECKING:
@@ -374,3 +375,6 @@ async def _awaited(call: Callable[[K], Awaitable[R]], key: K) -> R:
             "call", f"returned {type(result).__name__}, not an awaitable: use bulk_call(...) for a plain function"
         )
     return await result
+
+
+publish(BulkOutcome)
