@@ -2,11 +2,12 @@
 
 The bench server (bench/server.py) admits DRS stops from a token bucket of ``admit`` per second
 and answers ``429`` with an API gateway's throttling error above it. Each run sends ``calls``
-stops through ``bulk_call_async`` at ``concurrency`` 16 with an ``AsyncCloud``:
+stops at ``concurrency`` 16:
 
-* ``adaptive``: the default cloud (``rate_limit="adaptive"``);
-* ``unlimited (before)``: ``rate_limit=None``, the behaviour before flow control: every call sent
-  as soon as a slot is free, a 429 only retried (3 attempts, backoff with jitter).
+* ``adaptive``: ``bulk_call_async`` with the default ``AsyncCloud`` (``rate_limit="adaptive"``);
+* ``adaptive, threads``: ``bulk_call`` (a thread pool) with the default ``Cloud``;
+* ``unlimited (before)``: ``bulk_call_async`` with ``rate_limit=None``, the behaviour before flow
+  control: every call sent as soon as a slot is free, a 429 only retried (3 attempts, backoff).
 
 Reported per run: completed calls per second (succeeded / wall time) against ``admit``, the share
 of requests the server answered 429, and the calls that failed (429 on every attempt).
@@ -33,25 +34,58 @@ SK = "bench-secret-key-0000000000000000000000"
 PROJECT_ID = "0" * 32
 
 
-async def _run(server: _Server, admit: int, calls: int, concurrency: int, rate_limit: str | None) -> dict[str, Any]:
-    from huaweicloud_jobs import AsyncCloud, Credentials, bulk_call_async
+def _cloud_settings(server: _Server, rate_limit: str | None) -> dict[str, Any]:
+    from huaweicloud_jobs import Credentials
+
+    return {
+        "credentials": Credentials(ak=AK, sk=SK, project_id=PROJECT_ID),
+        "endpoints": {"drs": server.base_url},
+        "allow_http": True,
+        "rate_limit": rate_limit,
+    }
+
+
+def _ids(calls: int) -> list[str]:
+    return [f"c7debc9c-8e09-4a5d-8dd6-{index:012d}" for index in range(calls)]
+
+
+async def _run_async(
+    server: _Server, admit: int, calls: int, concurrency: int, rate_limit: str | None
+) -> dict[str, Any]:
+    """``bulk_call_async`` over an ``AsyncCloud``: tasks on one event loop."""
+    from huaweicloud_jobs import AsyncCloud, bulk_call_async
 
     server.configure(admit=admit)
     before = server.stats()
-    ids = [f"c7debc9c-8e09-4a5d-8dd6-{index:012d}" for index in range(calls)]
-    async with AsyncCloud(
-        credentials=Credentials(ak=AK, sk=SK, project_id=PROJECT_ID),
-        endpoints={"drs": server.base_url},
-        allow_http=True,
-        rate_limit=rate_limit,
-    ) as cloud:
+    async with AsyncCloud(**_cloud_settings(server, rate_limit)) as cloud:
         started = time.perf_counter()
-        outcomes = await bulk_call_async(ids, lambda job: cloud.drs.stop_job(job), concurrency=concurrency)
+        outcomes = await bulk_call_async(_ids(calls), lambda job: cloud.drs.stop_job(job), concurrency=concurrency)
         wall = time.perf_counter() - started
         limiter = cloud.drs._transport.limiter  # type: ignore[attr-defined]
+    return _tally(server, admit, before, outcomes, wall, limiter)
+
+
+def _run_threads(server: _Server, admit: int, calls: int, concurrency: int, rate_limit: str | None) -> dict[str, Any]:
+    """``bulk_call`` over a ``Cloud``: a thread pool."""
+    from huaweicloud_jobs import Cloud, bulk_call
+
+    server.configure(admit=admit)
+    before = server.stats()
+    with Cloud(**_cloud_settings(server, rate_limit)) as cloud:
+        started = time.perf_counter()
+        outcomes = bulk_call(_ids(calls), lambda job: cloud.drs.stop_job(job), concurrency=concurrency)
+        wall = time.perf_counter() - started
+        limiter = cloud.drs._transport.limiter  # type: ignore[attr-defined]
+    return _tally(server, admit, before, outcomes, wall, limiter)
+
+
+def _tally(
+    server: _Server, admit: int, before: dict[str, int], outcomes: Any, wall: float, limiter: Any
+) -> dict[str, Any]:
     after = server.stats()
     requests = after["requests"] - before["requests"]
     throttled = after["throttled"]
+    calls = len(outcomes)
     succeeded = sum(outcome.ok for outcome in outcomes)
     return {
         "calls": calls,
@@ -67,19 +101,24 @@ async def _run(server: _Server, admit: int, calls: int, concurrency: int, rate_l
     }
 
 
-async def _bench(server: _Server, admits: tuple[int, ...], calls: int, baseline_calls: int) -> dict[str, Any]:
+def bench_ratelimit(server: _Server, admits: tuple[int, ...], calls: int, baseline_calls: int) -> dict[str, Any]:
     concurrency = 16
     # Warm: connections and imports, with flow control off.
-    await _run(server, 0, 2 * concurrency, concurrency, None)
+    asyncio.run(_run_async(server, 0, 2 * concurrency, concurrency, None))
+    _run_threads(server, 0, 2 * concurrency, concurrency, None)
     results: dict[str, Any] = {"concurrency": concurrency, "runs": {}}
     try:
         for admit in admits:
             runs = results["runs"][str(admit)] = {}
             for name, rate_limit, count in (
                 ("adaptive", "adaptive", calls),
+                ("adaptive, threads", "adaptive", calls),
                 ("unlimited (before)", None, baseline_calls),
             ):
-                runs[name] = await _run(server, admit, count, concurrency, rate_limit)
+                if name == "adaptive, threads":
+                    runs[name] = _run_threads(server, admit, count, concurrency, rate_limit)
+                else:
+                    runs[name] = asyncio.run(_run_async(server, admit, count, concurrency, rate_limit))
                 entry = runs[name]
                 print(
                     f"  ratelimit: admit {admit}/s, {name}: {entry['completed_per_s']:.1f}/s "
@@ -89,7 +128,3 @@ async def _bench(server: _Server, admits: tuple[int, ...], calls: int, baseline_
     finally:
         server.configure(admit=0)
     return results
-
-
-def bench_ratelimit(server: _Server, admits: tuple[int, ...], calls: int, baseline_calls: int) -> dict[str, Any]:
-    return asyncio.run(_bench(server, admits, calls, baseline_calls))

@@ -525,3 +525,33 @@ def test_async_secret_sweep(all_logs: pytest.LogCaptureFixture) -> None:
     for text in renderings(error):
         assert_clean(text, "async exception")
     assert_clean(logged(all_logs), "async logs")
+
+
+def test_calls_that_start_together_wait_for_the_one_tracer_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first calls of a thread pool: none goes on untraced while another is still importing opentelemetry."""
+    import threading
+
+    monkeypatch.setattr(_audit._Otel, "checked", False)
+    monkeypatch.setattr(_audit._Otel, "tracer", None)
+    entered, release = threading.Event(), threading.Event()
+    tracer, lookups = object(), []
+
+    def slow_lookup() -> object:
+        lookups.append(1)
+        entered.set()
+        release.wait(10)
+        return tracer
+
+    monkeypatch.setattr(_audit, "_lookup_tracer", slow_lookup)
+    found: list[object] = []
+    first = threading.Thread(target=lambda: found.append(_audit._tracer()))
+    second = threading.Thread(target=lambda: found.append(_audit._tracer()))
+    first.start()
+    assert entered.wait(10)
+    second.start()
+    second.join(0.2)
+    assert found == [], "a call went on before the tracer was known"
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert found == [tracer, tracer] and lookups == [1]

@@ -20,6 +20,7 @@ import contextlib
 import logging
 import os
 import sys
+import threading
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -87,24 +88,34 @@ def log_attempt(
 
 
 class _Otel:
-    """The OpenTelemetry tracer, looked up once; ``tracer`` stays None when the API is absent."""
+    """The OpenTelemetry tracer, looked up once; ``tracer`` stays None when the API is absent.
+
+    The first calls of a thread pool start together: the lookup (an import of opentelemetry, tens
+    of milliseconds) runs under a lock, so that none of them goes on untraced while another imports.
+    """
 
     checked = False
     tracer: Any = None
+    lock = threading.Lock()
 
 
 def _tracer() -> Any:
     if not _Otel.checked:
-        _Otel.checked = True
-        try:
-            from opentelemetry import trace  # type: ignore[import-not-found, unused-ignore]
-        except ImportError:
-            _Otel.tracer = None
-        else:
-            from ._version import __version__
-
-            _Otel.tracer = trace.get_tracer("huaweicloud_jobs", __version__)
+        with _Otel.lock:
+            if not _Otel.checked:
+                _Otel.tracer = _lookup_tracer()
+                _Otel.checked = True
     return _Otel.tracer
+
+
+def _lookup_tracer() -> Any:
+    try:
+        from opentelemetry import trace  # type: ignore[import-not-found, attr-defined, unused-ignore]
+    except ImportError:
+        return None
+    from ._version import __version__
+
+    return trace.get_tracer("huaweicloud_jobs", __version__)
 
 
 def call_span(service: str, operation: str, method: str, path: str) -> contextlib.AbstractContextManager[Any]:
